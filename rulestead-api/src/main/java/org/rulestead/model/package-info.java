@@ -1,0 +1,2 @@
+/** The authored model: flags, their types, ownership and lifecycle, as operators write them. */
+package org.rulestead.model;

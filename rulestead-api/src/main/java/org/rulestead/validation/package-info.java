@@ -1,0 +1,2 @@
+/** Authoring validation: findings with field paths, never exceptions. */
+package org.rulestead.validation;

@@ -1,0 +1,84 @@
+package org.rulestead.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.rulestead.json.JsonTrees;
+
+/** A row of the audit trail. Written once, never updated or deleted. */
+@Entity
+@Table(name = "audit_events")
+public class AuditEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "event_type", nullable = false, updatable = false)
+    private String eventType;
+
+    @Column(name = "resource_type", nullable = false, updatable = false)
+    private String resourceType;
+
+    @Column(name = "resource_key", updatable = false)
+    private String resourceKey;
+
+    @Column(name = "environment_key", updatable = false)
+    private String environmentKey;
+
+    @Column(name = "actor_id", nullable = false, updatable = false)
+    private String actorId;
+
+    @Column(name = "actor_type", nullable = false, updatable = false)
+    private String actorType;
+
+    @Column(name = "actor_display", updatable = false)
+    private String actorDisplay;
+
+    @Column(updatable = false)
+    private String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private AuditOutcome outcome;
+
+    @Column(nullable = false, updatable = false, length = 1_000_000)
+    private String metadata;
+
+    @Column(name = "correlation_id", nullable = false, updatable = false)
+    private String correlationId;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+
+    protected AuditEvent() {}
+
+    AuditEvent(AuditRecord record, Instant occurredAt) {
+        this.eventType = record.eventType();
+        this.resourceType = record.resourceType();
+        this.resourceKey = record.resourceKey();
+        this.environmentKey = record.environmentKey();
+        this.actorId = record.actor().id();
+        this.actorType = record.actor().type();
+        this.actorDisplay = record.actor().display();
+        this.reason = record.reason();
+        this.outcome = record.outcome();
+        this.metadata = JsonTrees.write(record.metadata());
+        this.correlationId = record.correlationId();
+        this.occurredAt = occurredAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+}

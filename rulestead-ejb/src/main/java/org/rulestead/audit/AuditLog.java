@@ -1,0 +1,40 @@
+package org.rulestead.audit;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The one writer of the audit trail. It joins the caller's transaction and refuses to run without
+ * one, so a change and its audit event commit or roll back together.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class AuditLog {
+
+    @PersistenceContext(unitName = "rulestead")
+    private EntityManager entityManager;
+
+    @Inject
+    private Event<AuditEventRecorded> recorded;
+
+    @Inject
+    private Clock clock;
+
+    public long record(AuditRecord record) {
+        // microseconds: the precision both Derby and PostgreSQL keep
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        AuditEvent event = new AuditEvent(record, now);
+        entityManager.persist(event);
+        entityManager.flush();
+        recorded.fire(new AuditEventRecorded(event.id(), record));
+        return event.id();
+    }
+}

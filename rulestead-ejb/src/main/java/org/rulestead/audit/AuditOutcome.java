@@ -1,0 +1,8 @@
+package org.rulestead.audit;
+
+/** How the audited attempt ended (spec §1.9: ok, denied, error). */
+public enum AuditOutcome {
+    OK,
+    DENIED,
+    ERROR
+}

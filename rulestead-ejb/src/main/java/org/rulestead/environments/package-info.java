@@ -1,0 +1,2 @@
+/** The environments flags live in (development, staging, production, test, ...) and their protection. */
+package org.rulestead.environments;

@@ -1,0 +1,2 @@
+/** JSON-shaped Java values (maps, lists, scalars) to and from JSON-P and text. */
+package org.rulestead.json;

@@ -1,0 +1,2 @@
+/** The database schema: Flyway migrations applied when the application starts. */
+package org.rulestead.schema;

@@ -1,0 +1,51 @@
+package org.rulestead.web.admin.pages;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Maps the admin pages' public URLs (bookmarked, pasted into tickets) onto their Faces views:
+ * {@code /admin/flags?env=staging} renders {@code /admin/flags.xhtml}. The query string travels
+ * with the forward, so {@code ?env=} reaches the page.
+ */
+@WebFilter(urlPatterns = {"/", "/login", "/logout", "/admin", "/admin/*"})
+public class AdminRoutes extends HttpFilter {
+
+    private static final Map<String, String> VIEWS = Map.of(
+            "/login", "/login.xhtml",
+            "/admin/flags", "/admin/flags.xhtml");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.isEmpty() || path.equals("/") || path.equals("/admin") || path.equals("/admin/")) {
+            response.sendRedirect(request.getContextPath() + "/admin/flags" + query(request));
+            return;
+        }
+        if (path.equals("/logout")) {
+            request.logout();
+            if (request.getSession(false) != null) {
+                request.getSession(false).invalidate();
+            }
+            response.sendRedirect(request.getContextPath() + "/login");
+            return;
+        }
+        String view = VIEWS.get(path);
+        if (view != null) {
+            request.getRequestDispatcher(view).forward(request, response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String query(HttpServletRequest request) {
+        return request.getQueryString() == null ? "" : "?" + request.getQueryString();
+    }
+}

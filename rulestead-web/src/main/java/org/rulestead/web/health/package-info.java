@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: is this node ready to serve? */
+package org.rulestead.web.health;

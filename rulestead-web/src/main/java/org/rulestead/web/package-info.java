@@ -1,0 +1,2 @@
+/** The web module: JAX-RS resources, Faces admin pages, authentication and health. */
+package org.rulestead.web;

@@ -1,0 +1,62 @@
+package org.rulestead.web.problem;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.rulestead.command.CommandRejected;
+
+/**
+ * Everything else. A concurrent change is a 409; any other failure is a 500 whose body names an
+ * incident id that the server log also shows next to the stack trace: the trace stays in the log.
+ */
+@Provider
+public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CommandRejected rejected) {
+                return new CommandRejectedMapper().withUriInfo(uriInfo).toResponse(rejected);
+            }
+            if (cause instanceof OptimisticLockException) {
+                return Problems.of(
+                                409,
+                                uriInfo,
+                                "the resource was changed by someone else meanwhile: reload it and try again",
+                                "store",
+                                "invalid_command",
+                                Map.of("reason", "stale_version"),
+                                List.of())
+                        .toResponse();
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "incident " + incident + " on " + path(), failure);
+        return Problems.of(
+                        500,
+                        uriInfo,
+                        "the server failed to handle this request; quote incident " + incident + " to an operator",
+                        "config",
+                        "invalid_command",
+                        Map.of("incident_id", incident),
+                        List.of())
+                .toResponse();
+    }
+
+    private String path() {
+        return uriInfo == null ? "?" : uriInfo.getPath();
+    }
+}
