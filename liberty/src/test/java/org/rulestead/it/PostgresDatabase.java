@@ -21,6 +21,9 @@ public class PostgresDatabase implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isPresent()) {
+            return ConditionEvaluationResult.enabled("the class-level check already ran");
+        }
         try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");

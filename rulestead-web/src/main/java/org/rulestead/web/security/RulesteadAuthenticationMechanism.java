@@ -100,11 +100,10 @@ public class RulesteadAuthenticationMechanism implements HttpAuthenticationMecha
         if (operator.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        HttpSession session = request.getSession(true);
-        request.changeSessionId(); // a new session id at sign-in: no session fixation
-        session.setAttribute(SignedInOperator.SESSION_ATTRIBUTE, operator.get());
-        return context.notifyContainerAboutLogin(
-                operator.get().name(), operator.get().groups());
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // a new session id at sign-in: no session fixation
+        }
+        return signIn(context, operator.get());
     }
 
     private Optional<SignedInOperator> verify(UsernamePasswordCredential credential, HttpMessageContext context) {

@@ -14,12 +14,10 @@ import java.util.Map;
  * {@code /admin/flags?env=staging} renders {@code /admin/flags.xhtml}. The query string travels
  * with the forward, so {@code ?env=} reaches the page.
  */
-@WebFilter(urlPatterns = {"/", "/login", "/logout", "/admin", "/admin/*"})
+@WebFilter(urlPatterns = {"/", "/logout", "/admin", "/admin/*"})
 public class AdminRoutes extends HttpFilter {
 
-    private static final Map<String, String> VIEWS = Map.of(
-            "/login", "/login.xhtml",
-            "/admin/flags", "/admin/flags.xhtml");
+    private static final Map<String, String> VIEWS = Map.of("/admin/flags", "/admin/flags.xhtml");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
