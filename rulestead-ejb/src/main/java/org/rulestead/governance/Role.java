@@ -13,6 +13,4 @@ public enum Role {
     public String roleName() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static final String[] ROLE_NAMES = {"viewer", "editor", "admin", "auditor"};
 }

@@ -75,8 +75,10 @@ public class SignInServlet extends HttpServlet {
      * granted them, as the groups the role bindings map (ibm-application-bnd.xml).
      */
     private static void rememberInSession(HttpServletRequest request) {
-        Set<String> roles =
-                Arrays.stream(Role.ROLE_NAMES).filter(request::isUserInRole).collect(Collectors.toSet());
+        Set<String> roles = Arrays.stream(Role.values())
+                .map(Role::roleName)
+                .filter(request::isUserInRole)
+                .collect(Collectors.toSet());
         request.getSession(true)
                 .setAttribute(
                         SignedInOperator.SESSION_ATTRIBUTE,
