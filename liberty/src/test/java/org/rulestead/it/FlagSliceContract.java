@@ -3,6 +3,7 @@ package org.rulestead.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rulestead.it.probe.FaultInjector;
@@ -186,5 +187,54 @@ abstract class FlagSliceContract {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.body()).contains("\"database\"").contains("UP");
+    }
+
+    @Test
+    void anOperatorSignsInWithTheFormAndSeesTheFlagsOfTheChosenEnvironment() {
+        String key = uniqueKey("page");
+        assertThat(Api.post("/api/v1/admin/flags", "editor", flagJson(key, "")).status())
+                .isEqualTo(201);
+        Browser browser = new Browser();
+
+        Api.Reply beforeSignIn = browser.get("/admin/flags?env=staging");
+        assertThat(beforeSignIn.status()).isEqualTo(302);
+        assertThat(beforeSignIn.header("Location")).endsWith("/login?next=%2Fadmin%2Fflags%3Fenv%3Dstaging");
+
+        Api.Reply signedIn = browser.signIn("viewer", Api.PASSWORD, "/admin/flags?env=staging");
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).endsWith("/admin/flags?env=staging");
+
+        Api.Reply page = browser.get("/admin/flags?env=staging");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Flags in Staging", key, "Production");
+
+        // the session serves the pages only: the API still wants credentials on each call
+        assertThat(browser.get("/api/v1/admin/flags").status()).isEqualTo(401);
+
+        assertThat(browser.get("/logout").status()).isEqualTo(302);
+        assertThat(browser.get("/admin/flags?env=staging").status()).isEqualTo(302);
+    }
+
+    @Test
+    void aWrongPasswordOrAForgedFormSignsNobodyIn() {
+        Browser browser = new Browser();
+
+        Api.Reply wrongPassword = browser.signIn("admin", "not-the-password", "/admin/flags");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.body()).contains("Wrong user name or password.");
+
+        Api.Reply forged =
+                browser.postForm("/login", Map.of("token", "0123abcd", "username", "admin", "password", Api.PASSWORD));
+        assertThat(forged.status()).isEqualTo(403);
+
+        assertThat(browser.get("/admin/flags").status()).isEqualTo(302);
+    }
+
+    @Test
+    void signInNeverSendsAnOperatorOutsideTheAdminPages() {
+        Api.Reply signedIn = new Browser().signIn("admin", Api.PASSWORD, "//elsewhere.example/admin");
+
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).endsWith("/admin/flags").doesNotContain("elsewhere");
     }
 }

@@ -1,15 +1,12 @@
 package org.rulestead.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.PasswordValidationCallback;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -17,8 +14,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Hashtable;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
@@ -34,18 +31,15 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  *       protected page without a session redirects to the login page.
  * </ul>
  *
- * Credentials are checked by the application's identity stores if it has any, else by the
- * server's user registry (the demo basic registry, or LDAP in production) through the standard
- * Jakarta Authentication password callback, so the registry also supplies the caller's groups.
+ * Credentials are checked by the server's user registry (the demo basic registry, or LDAP in
+ * production) through the standard Jakarta Authentication password callback, so the registry also
+ * supplies the caller's groups, which the application binding maps to roles.
  */
 @ApplicationScoped
 public class RulesteadAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(RulesteadAuthenticationMechanism.class.getName());
     static final String REALM = "Rulestead";
-
-    @Inject
-    private IdentityStoreHandler identityStores;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -57,20 +51,23 @@ public class RulesteadAuthenticationMechanism implements HttpAuthenticationMecha
         }
         Optional<UsernamePasswordCredential> basic = basicCredential(request);
         if (basic.isPresent()) {
-            return verify(basic.get(), context)
-                    .map(operator -> signIn(context, operator))
-                    .orElseGet(() -> challenge(request, response, "the user name or password is wrong"));
+            return checkedByRegistry(basic.get(), context)
+                    ? AuthenticationStatus.SUCCESS
+                    : challenge(request, response, "the user name or password is wrong");
+        }
+        if (isApi(request)) {
+            // the API never runs on a browser session: a cookie alone must not be able to change anything
+            return context.isProtected()
+                    ? challenge(request, response, "sign in with HTTP Basic credentials")
+                    : context.doNothing();
         }
         HttpSession session = request.getSession(false);
         if (session != null
                 && session.getAttribute(SignedInOperator.SESSION_ATTRIBUTE) instanceof SignedInOperator operator) {
-            return context.notifyContainerAboutLogin(operator.name(), operator.groups());
+            return continueSession(context, operator);
         }
         if (!context.isProtected()) {
             return context.doNothing();
-        }
-        if (isApi(request)) {
-            return challenge(request, response, "sign in with HTTP Basic credentials");
         }
         return context.redirect(request.getContextPath() + "/login?next=" + originalTarget(request));
     }
@@ -83,59 +80,59 @@ public class RulesteadAuthenticationMechanism implements HttpAuthenticationMecha
         }
     }
 
-    /**
-     * Tells the container who the caller is. An operator checked by the server registry is already
-     * known to the container through the password callback, which also brings the registry's groups.
-     */
-    private static AuthenticationStatus signIn(HttpMessageContext context, SignedInOperator operator) {
-        if (operator.checkedByServerRegistry()) {
-            return AuthenticationStatus.SUCCESS;
-        }
-        return context.notifyContainerAboutLogin(operator.name(), operator.groups());
-    }
-
     private AuthenticationStatus formLogin(
             HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential login) {
-        Optional<SignedInOperator> operator = verify(login, context);
-        if (operator.isEmpty()) {
+        if (!checkedByRegistry(login, context)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (request.getSession(false) != null) {
             request.changeSessionId(); // a new session id at sign-in: no session fixation
         }
-        return signIn(context, operator.get());
-    }
-
-    private Optional<SignedInOperator> verify(UsernamePasswordCredential credential, HttpMessageContext context) {
-        CredentialValidationResult result = identityStores.validate(credential);
-        switch (result.getStatus()) {
-            case VALID:
-                return Optional.of(
-                        new SignedInOperator(result.getCallerPrincipal().getName(), result.getCallerGroups(), false));
-            case INVALID:
-                return Optional.empty();
-            default:
-                return verifyWithServerRegistry(credential, context);
+        Optional<Hashtable<?, ?>> registryCredential = registryCredential(context);
+        if (registryCredential.isEmpty()) {
+            LOG.warning("the server registry accepted " + login.getCaller()
+                    + " but left no credential to keep the session with; check the server's security configuration");
+            return AuthenticationStatus.SEND_FAILURE;
         }
+        request.getSession(true)
+                .setAttribute(
+                        SignedInOperator.SESSION_ATTRIBUTE,
+                        new SignedInOperator(login.getCaller(), registryCredential.get()));
+        return AuthenticationStatus.SUCCESS;
     }
 
-    private Optional<SignedInOperator> verifyWithServerRegistry(
-            UsernamePasswordCredential credential, HttpMessageContext context) {
+    /**
+     * Hands back to the server, on each request of the session, the credential its registry built
+     * when the operator signed in (user, realm, groups). Naming the caller through Jakarta Security
+     * instead would put them in a realm of its own, where the registry's groups, and so the role
+     * bindings, do not apply.
+     */
+    private static AuthenticationStatus continueSession(HttpMessageContext context, SignedInOperator operator) {
+        context.getClientSubject().getPrivateCredentials().add(new Hashtable<>(operator.registryCredential()));
+        return AuthenticationStatus.SUCCESS;
+    }
+
+    /** The credential Liberty's registry leaves in the subject after a successful password check. */
+    private static Optional<Hashtable<?, ?>> registryCredential(HttpMessageContext context) {
+        return context.getClientSubject().getPrivateCredentials(Hashtable.class).stream()
+                .<Hashtable<?, ?>>map(Hashtable::new)
+                .findFirst();
+    }
+
+    private static boolean checkedByRegistry(UsernamePasswordCredential credential, HttpMessageContext context) {
         PasswordValidationCallback check = new PasswordValidationCallback(
                 context.getClientSubject(),
                 credential.getCaller(),
                 credential.getPassword().getValue());
         try {
             context.getHandler().handle(new Callback[] {check});
+            return check.getResult();
         } catch (IOException | UnsupportedCallbackException e) {
             LOG.log(Level.WARNING, "the server registry could not check a password", e);
-            return Optional.empty();
+            return false;
         } finally {
             check.clearPassword();
         }
-        return check.getResult()
-                ? Optional.of(new SignedInOperator(credential.getCaller(), Set.of(), true))
-                : Optional.empty();
     }
 
     private static Optional<UsernamePasswordCredential> basicCredential(HttpServletRequest request) {

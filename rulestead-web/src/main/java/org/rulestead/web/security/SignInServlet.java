@@ -14,11 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.rulestead.governance.Role;
 
 /**
  * {@code /login}: the admin pages' sign-in form. The form carries a per-session token, so another
@@ -63,26 +59,10 @@ public class SignInServlet extends HttpServlet {
                         .credential(new UsernamePasswordCredential(username, password))
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
-            rememberInSession(request);
             response.sendRedirect(request.getContextPath() + safeNext(request.getParameter("next")));
             return;
         }
         render(request, response, "Wrong user name or password.", HttpServletResponse.SC_UNAUTHORIZED);
-    }
-
-    /**
-     * The admin pages run on the session: keep who signed in and the Rulestead roles the registry
-     * granted them, as the groups the role bindings map (ibm-application-bnd.xml).
-     */
-    private static void rememberInSession(HttpServletRequest request) {
-        Set<String> roles = Arrays.stream(Role.values())
-                .map(Role::roleName)
-                .filter(request::isUserInRole)
-                .collect(Collectors.toSet());
-        request.getSession(true)
-                .setAttribute(
-                        SignedInOperator.SESSION_ATTRIBUTE,
-                        new SignedInOperator(request.getUserPrincipal().getName(), roles, false));
     }
 
     /** Only paths inside the admin pages: a sign-in link must never send an operator elsewhere. */
