@@ -36,7 +36,8 @@ public class SchemaMigration {
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .schemas(schema)
-                // Liberty's class loaders find the folder by its flyway.location marker file
+                // Liberty's class loaders find a folder by its flyway.location marker file (db/callback too,
+                // which Flyway always scans for Java callbacks)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .placeholders(dialect.placeholders())
