@@ -1,0 +1,170 @@
+package org.rulestead.evaluation;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The explicit input of one evaluation (spec §2.1), always normalized: identity fields are trimmed
+ * strings or null, attributes a map (values kept as given), {@code strict} a boolean.
+ *
+ * @param actor the entity whose experience is decided, a map, or null
+ * @param attributes attribute values by name, never null
+ */
+public record EvaluationContext(
+        Map<String, Object> actor,
+        String targetingKey,
+        String tenantKey,
+        String environment,
+        Map<String, Object> attributes,
+        String requestId,
+        String sessionId,
+        boolean strict) {
+
+    private static final EvaluationContext EMPTY =
+            new EvaluationContext(null, null, null, null, Map.of(), null, null, false);
+
+    public EvaluationContext {
+        actor = actor == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(actor));
+        targetingKey = identity(targetingKey);
+        tenantKey = identity(tenantKey);
+        environment = identity(environment);
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        requestId = identity(requestId);
+        sessionId = identity(sessionId);
+    }
+
+    public static EvaluationContext empty() {
+        return EMPTY;
+    }
+
+    /** A context for one targeting key with attributes, the common case in host code. */
+    public static EvaluationContext of(String targetingKey, Map<String, Object> attributes) {
+        return new EvaluationContext(null, targetingKey, null, null, attributes, null, null, false);
+    }
+
+    public EvaluationContext withStrict(boolean value) {
+        return value == strict
+                ? this
+                : new EvaluationContext(
+                        actor, targetingKey, tenantKey, environment, attributes, requestId, sessionId, value);
+    }
+
+    /**
+     * Normalizes a JSON-shaped context (spec §2.1): {@code subject} is an alias of {@code actor}, a
+     * scalar actor becomes {@code {"key": …}}, {@code traits} merge into {@code attributes}
+     * (explicit attributes win), the targeting key defaults to the actor's key or id, identity
+     * fields are coerced (strings trimmed, integers and booleans by name; floats, maps and lists
+     * are not identities), a list of pairs is a map of attributes, and {@code strict} accepts
+     * booleans and "true"/"false". Anything that is not a map is the empty context.
+     */
+    public static EvaluationContext from(Object raw) {
+        if (!(raw instanceof Map<?, ?> map)) {
+            return EMPTY;
+        }
+        Map<String, Object> actor = actorOf(map.containsKey("actor") ? map.get("actor") : map.get("subject"));
+        Map<String, Object> attributes = new LinkedHashMap<>(attributesOf(map.get("traits")));
+        attributes.putAll(attributesOf(map.get("attributes")));
+        String targetingKey = scalar(map.get("targeting_key"));
+        if (targetingKey == null && actor != null) {
+            targetingKey = scalar(actor.get("key"));
+            if (targetingKey == null) {
+                targetingKey = scalar(actor.get("id"));
+            }
+        }
+        return new EvaluationContext(
+                actor,
+                targetingKey,
+                scalar(map.get("tenant_key")),
+                scalar(map.get("environment")),
+                attributes,
+                scalar(map.get("request_id")),
+                scalar(map.get("session_id")),
+                strictOf(map.get("strict")));
+    }
+
+    /** The context as the JSON-shaped map {@link #from} reads back to an equal context. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("actor", actor);
+        map.put("targeting_key", targetingKey);
+        map.put("tenant_key", tenantKey);
+        map.put("environment", environment);
+        map.put("attributes", attributes);
+        map.put("request_id", requestId);
+        map.put("session_id", sessionId);
+        map.put("strict", strict);
+        return map;
+    }
+
+    private static Map<String, Object> actorOf(Object raw) {
+        if (raw instanceof Map<?, ?> map) {
+            return stringKeys(map);
+        }
+        String key = raw instanceof String text ? text : scalar(raw);
+        if (key == null) {
+            return null;
+        }
+        Map<String, Object> actor = new LinkedHashMap<>();
+        actor.put("key", key);
+        return actor;
+    }
+
+    private static Map<String, Object> attributesOf(Object raw) {
+        if (raw instanceof Map<?, ?> map) {
+            return stringKeys(map);
+        }
+        if (raw instanceof List<?> pairs) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Object pair : pairs) {
+                if (pair instanceof List<?> entry && entry.size() == 2 && entry.get(0) != null) {
+                    map.put(String.valueOf(entry.get(0)), entry.get(1));
+                } else {
+                    return Map.of();
+                }
+            }
+            return map;
+        }
+        return Map.of();
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        return copy;
+    }
+
+    /**
+     * An identity field: strings trimmed (empty is null), integers in decimal, booleans by name.
+     * Floats are refused as identities (the reference renders them in Erlang's scientific form).
+     */
+    static String scalar(Object raw) {
+        if (raw instanceof String text) {
+            return identity(text);
+        }
+        if (raw instanceof Boolean || Values.isIntegral(raw)) {
+            return raw.toString();
+        }
+        if (raw instanceof BigDecimal decimal && decimal.scale() <= 0) {
+            return decimal.toBigInteger().toString();
+        }
+        return null;
+    }
+
+    private static String identity(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    private static boolean strictOf(Object raw) {
+        if (raw instanceof Boolean bool) {
+            return bool;
+        }
+        return "true".equals(raw);
+    }
+}

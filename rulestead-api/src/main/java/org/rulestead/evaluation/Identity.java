@@ -1,0 +1,48 @@
+package org.rulestead.evaluation;
+
+/**
+ * Whose identity a rollout or experiment buckets by (spec §2.8): the targeting key ({@code
+ * subject}, also for a missing or unknown name), the tenant, the session, or the account
+ * attribute ({@code account_key}, else {@code account_id}).
+ */
+enum Identity {
+    SUBJECT,
+    TENANT,
+    SESSION,
+    ACCOUNT;
+
+    static Identity of(Object bucketBy) {
+        if (bucketBy instanceof String name) {
+            return switch (name.trim()) {
+                case "tenant" -> TENANT;
+                case "session" -> SESSION;
+                case "account" -> ACCOUNT;
+                default -> SUBJECT;
+            };
+        }
+        return SUBJECT;
+    }
+
+    /** The name shown in traces, warnings and error metadata. */
+    static String displayName(Object bucketBy) {
+        return bucketBy == null ? "subject" : Values.trimOrEmpty(bucketBy);
+    }
+
+    /** The identity of the context, or null when it has none (a missing or empty value). */
+    String of(EvaluationContext context) {
+        String identity =
+                switch (this) {
+                    case SUBJECT -> context.targetingKey();
+                    case TENANT -> context.tenantKey();
+                    case SESSION -> context.sessionId();
+                    case ACCOUNT -> {
+                        Object key = context.attributes().get("account_key");
+                        yield Values.text(
+                                key == null || Boolean.FALSE.equals(key)
+                                        ? context.attributes().get("account_id")
+                                        : key);
+                    }
+                };
+        return identity == null || identity.isEmpty() ? null : identity;
+    }
+}
