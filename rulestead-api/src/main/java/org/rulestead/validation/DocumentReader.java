@@ -113,6 +113,104 @@ public final class DocumentReader {
         return texts;
     }
 
+    /** Readers for the objects of the list at {@code field}, each at its {@code field[i]} path. */
+    public List<DocumentReader> objects(String field) {
+        Object value = document.get(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            reject(field, "must be a list");
+            return List.of();
+        }
+        List<DocumentReader> readers = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> element = (Map<String, ?>) map;
+                readers.add(new DocumentReader(element, path(field) + "[" + i + "].", findings));
+            } else {
+                reject(field + "[" + i + "]", "must be an object");
+            }
+        }
+        return readers;
+    }
+
+    /** The whole number at {@code field} within [min, max]; empty if absent or refused. */
+    public Optional<Long> integer(String field, long min, long max) {
+        Object value = document.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        Long whole = wholeNumber(value);
+        if (whole == null) {
+            reject(field, "must be a whole number");
+            return Optional.empty();
+        }
+        if (whole < min || whole > max) {
+            reject(field, "must be between " + min + " and " + max);
+            return Optional.empty();
+        }
+        return Optional.of(whole);
+    }
+
+    public Optional<Long> requiredInteger(String field, long min, long max) {
+        if (!has(field)) {
+            reject(field, "is required");
+            return Optional.empty();
+        }
+        return integer(field, min, max);
+    }
+
+    /** The number at {@code field}, at least {@code min}; empty if absent or refused. */
+    public Optional<Number> number(String field, double min) {
+        Object value = document.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof Number number)) {
+            reject(field, "must be a number");
+            return Optional.empty();
+        }
+        if (number.doubleValue() < min) {
+            reject(field, "must be at least " + (min == Math.rint(min) ? String.valueOf((long) min) : min));
+            return Optional.empty();
+        }
+        return Optional.of(number);
+    }
+
+    /** The text at {@code field} when it is one of {@code allowed}; a finding names them otherwise. */
+    public Optional<String> oneOf(String field, List<String> allowed, boolean required) {
+        Optional<String> text = required ? requiredText(field, 255) : text(field, 255);
+        if (text.isPresent() && !allowed.contains(text.get())) {
+            reject(field, "must be one of " + String.join(", ", allowed));
+            return Optional.empty();
+        }
+        return text;
+    }
+
+    /** The dotted path of {@code field} in the whole document, as findings name it. */
+    public String pathOf(String field) {
+        return path(field);
+    }
+
+    private static Long wholeNumber(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof java.math.BigInteger integer && integer.bitLength() < 64) {
+            return integer.longValue();
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            try {
+                return decimal.longValueExact();
+            } catch (ArithmeticException notWhole) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     public void reject(String field, String message) {
         findings.add(new Finding(path(field), message));
     }

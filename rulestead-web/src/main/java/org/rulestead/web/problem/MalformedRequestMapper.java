@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.rulestead.web.json.MalformedRequest;
 
-/** A body that could not be read: 400 (or 413 when too large). */
+/** A body that could not be read or used: 400 (or 413 when too large). */
 @Provider
 public class MalformedRequestMapper implements ExceptionMapper<MalformedRequest> {
 
@@ -22,8 +22,8 @@ public class MalformedRequestMapper implements ExceptionMapper<MalformedRequest>
                         malformed.status(),
                         uriInfo,
                         malformed.getMessage(),
-                        "config",
-                        "invalid_command",
+                        malformed.domain(),
+                        malformed.errorType(),
                         Map.of(),
                         List.of())
                 .toResponse();

@@ -1,0 +1,56 @@
+package org.rulestead.evaluation;
+
+import java.util.Set;
+
+/**
+ * What authoring validation asks of the evaluator's operands, so a draft is refused for exactly
+ * what would never match at evaluation time.
+ */
+public final class Operands {
+
+    /** The operators an authored rule condition may use (spec §1.5 and decisions 2). */
+    public static final Set<String> AUTHORING_OPERATORS = Set.of(
+            "equals",
+            "in",
+            "not_in",
+            "gt",
+            "lt",
+            "gte",
+            "lte",
+            "regex",
+            "exists",
+            "contains",
+            "starts_with",
+            "ends_with",
+            "before",
+            "after",
+            "semver_eq",
+            "semver_gt",
+            "semver_gte",
+            "semver_lt",
+            "semver_lte");
+
+    /** The operators an audience clause may use (spec §1.6) plus ours. */
+    public static final Set<String> AUDIENCE_OPERATORS = Operators.KNOWN;
+
+    private Operands() {}
+
+    /** Whether the pattern compiles on RE2/J with these options ({@code i}, {@code m}, {@code s}, {@code u}). */
+    public static boolean validPattern(Object pattern, Object options) {
+        return Operators.regexPattern(pattern, options).isPresent();
+    }
+
+    public static boolean validRegexOptions(Object options) {
+        return Operators.validRegexOptions(options);
+    }
+
+    /** An ISO-8601 instant, date-time or date. */
+    public static boolean isInstant(Object value) {
+        return Operators.instantOf(value).isPresent();
+    }
+
+    /** A Semantic Versioning 2.0 version. */
+    public static boolean isVersion(Object value) {
+        return SemanticVersion.parse(value).isPresent();
+    }
+}

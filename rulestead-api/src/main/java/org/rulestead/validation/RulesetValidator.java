@@ -1,0 +1,307 @@
+package org.rulestead.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.rulestead.evaluation.Operands;
+import org.rulestead.model.ValueType;
+
+/**
+ * Validates a draft ruleset ({@code {"salt", "rules": [...]}}, spec §1.4–§1.5) before it is saved:
+ * rule keys unique, strategies with exactly their blocks, conditions with valid attributes,
+ * operators and operands (patterns compile on RE2/J), values of the flag's value type, variant
+ * weights summing to 100, rollouts and experiments in range, referenced audiences existing. Every
+ * problem is one finding at its field path, e.g. {@code rules[2].variants[1].weight}.
+ */
+public final class RulesetValidator {
+
+    static final List<String> STRATEGIES =
+            List.of("forced_value", "percentage_rollout", "variant_split", "segment_match", "experiment");
+    static final List<String> BUCKET_BY = List.of("subject", "account", "tenant", "session");
+    private static final List<String> THRESHOLD_OPERATORS = List.of("lt", "lte", "gt", "gte");
+    private static final Pattern FORBIDDEN_IN_ATTRIBUTE = Pattern.compile("\\[|\\*|\\(|\\)|&&|\\|\\|");
+    private static final int KEY_LENGTH = 128;
+    private static final int TEXT_LENGTH = 255;
+
+    private final ValueType valueType;
+    private final Set<String> audienceKeys;
+    private boolean weightsInvalid;
+
+    private RulesetValidator(ValueType valueType, Set<String> audienceKeys) {
+        this.valueType = valueType;
+        this.audienceKeys = audienceKeys;
+    }
+
+    /**
+     * @param valueType the flag's value type, which every rule and variant value must have
+     * @param audienceKeys the audiences that exist (active ones), for {@code segment_match} rules
+     */
+    public static RulesetValidation validate(Map<String, ?> draft, ValueType valueType, Set<String> audienceKeys) {
+        RulesetValidator validator = new RulesetValidator(valueType, Set.copyOf(audienceKeys));
+        DocumentReader ruleset = DocumentReader.of(draft);
+        ruleset.text("salt", TEXT_LENGTH);
+        if (ruleset.has("rules") && !(ruleset.raw("rules") instanceof List<?>)) {
+            ruleset.reject("rules", "must be a list of rules");
+        }
+        Map<String, String> seenKeys = new HashMap<>();
+        for (DocumentReader rule : ruleset.objects("rules")) {
+            validator.rule(rule, seenKeys);
+        }
+        return new RulesetValidation(ruleset.findings(), validator.weightsInvalid);
+    }
+
+    private void rule(DocumentReader rule, Map<String, String> seenKeys) {
+        rule.requiredText("key", KEY_LENGTH).ifPresent(key -> {
+            String earlier = seenKeys.putIfAbsent(key, rule.pathOf("key"));
+            if (earlier != null) {
+                rule.reject("key", "duplicates " + earlier + " (\"" + key + "\"): rule keys must be unique");
+            }
+        });
+        rule.text("name", TEXT_LENGTH);
+        rule.text("description", 2000);
+        String strategy = rule.oneOf("strategy", STRATEGIES, true).orElse(null);
+        for (DocumentReader condition : rule.objects("conditions")) {
+            condition(condition);
+        }
+        value(rule, "value", "forced_value".equals(strategy));
+        boolean split = "variant_split".equals(strategy) || "experiment".equals(strategy);
+        variants(rule, split);
+        block(rule, "rollout", strategy, "percentage_rollout".equals(strategy) || "variant_split".equals(strategy))
+                .ifPresent(this::rollout);
+        block(rule, "experiment", strategy, "experiment".equals(strategy)).ifPresent(this::experiment);
+        if ("segment_match".equals(strategy)) {
+            audience(rule);
+        }
+    }
+
+    /** A strategy's block: required for the strategies that use it, refused for the others. */
+    private static Optional<DocumentReader> block(DocumentReader rule, String field, String strategy, boolean needed) {
+        if (strategy == null) {
+            return rule.object(field);
+        }
+        if (needed && !rule.has(field)) {
+            rule.reject(field, "is required for strategy " + strategy);
+            return Optional.empty();
+        }
+        if (!needed && rule.has(field)) {
+            rule.reject(field, "must not be set for strategy " + strategy);
+            return Optional.empty();
+        }
+        return rule.object(field);
+    }
+
+    /** A served value: {@code {"value": v}} with {@code v} of the flag's value type. */
+    private void value(DocumentReader owner, String field, boolean required) {
+        Object raw = owner.raw(field);
+        if (raw == null) {
+            if (required) {
+                owner.reject(field, "is required: {\"value\": …}");
+            }
+            return;
+        }
+        if (!(raw instanceof Map<?, ?> wrapped) || !wrapped.containsKey("value")) {
+            owner.reject(field, "must be an object {\"value\": …}");
+            return;
+        }
+        Object value = wrapped.get("value");
+        if (required && value == null && valueType != ValueType.VARIANT) {
+            owner.reject(field + ".value", "is required");
+        } else if (valueType != null && !valueType.accepts(value)) {
+            owner.reject(field + ".value", "must be a " + valueType.wireName() + " value, like the flag's");
+        }
+    }
+
+    private void variants(DocumentReader rule, boolean required) {
+        List<DocumentReader> variants = rule.objects("variants");
+        if (required && variants.isEmpty() && !rule.has("variants")) {
+            rule.reject("variants", "is required for this strategy");
+            return;
+        }
+        if (required && variants.isEmpty() && rule.raw("variants") instanceof List<?> list && list.isEmpty()) {
+            rule.reject("variants", "must not be empty");
+            return;
+        }
+        if (variants.isEmpty()) {
+            return;
+        }
+        long total = 0;
+        boolean weighed = true;
+        Map<String, String> seen = new HashMap<>();
+        for (DocumentReader variant : variants) {
+            variant.requiredText("key", KEY_LENGTH).ifPresent(key -> {
+                String earlier = seen.putIfAbsent(key, variant.pathOf("key"));
+                if (earlier != null) {
+                    variant.reject("key", "duplicates " + earlier + " (\"" + key + "\"): variant keys must be unique");
+                }
+            });
+            value(variant, "value", true);
+            Optional<Long> weight = variant.requiredInteger("weight", 0, 100);
+            weighed &= weight.isPresent();
+            total += weight.orElse(0L);
+        }
+        if (weighed && total != 100) {
+            weightsInvalid = true;
+            rule.reject("variants", "variant weights must sum to 100% (they sum to " + total + ")");
+        }
+    }
+
+    private void rollout(DocumentReader rollout) {
+        rollout.oneOf("bucket_by", BUCKET_BY, true);
+        rollout.requiredInteger("percentage", 0, 100);
+        rollout.text("salt", TEXT_LENGTH);
+        for (DocumentReader guardrail : rollout.objects("guardrails")) {
+            guardrail.requiredText("signal_key", TEXT_LENGTH);
+            guardrail.oneOf("threshold_operator", THRESHOLD_OPERATORS, true);
+            required(guardrail, "threshold_value").ifPresent(field -> guardrail.number(field, 0));
+            guardrail.requiredInteger("freshness_window_seconds", 0, Integer.MAX_VALUE);
+            guardrail.requiredInteger("min_sample_size", 0, Integer.MAX_VALUE);
+            guardrail.oneOf("environment_scope", List.of("environment"), false);
+            guardrail.oneOf("tenant_scope", List.of("required", "not_applicable"), false);
+        }
+    }
+
+    private void experiment(DocumentReader experiment) {
+        experiment.requiredText("iteration_salt", TEXT_LENGTH);
+        experiment.oneOf("bucket_by", BUCKET_BY, false);
+        experiment.integer("holdout_percentage", 0, 100);
+    }
+
+    private void audience(DocumentReader rule) {
+        Optional<String> key = rule.text("audience_key", KEY_LENGTH);
+        if (key.isEmpty()) {
+            if (!rule.has("audience_key")) {
+                rule.reject("audience_key", "is required for strategy segment_match");
+            }
+            return;
+        }
+        if (!audienceKeys.contains(key.get())) {
+            rule.reject(
+                    "audience_key", "refers to audience \"" + key.get() + "\", which does not exist or is archived");
+        }
+    }
+
+    private static void condition(DocumentReader condition) {
+        condition.requiredText("attribute", TEXT_LENGTH).ifPresent(attribute -> {
+            if (FORBIDDEN_IN_ATTRIBUTE.matcher(attribute).find()
+                    || attribute.startsWith(".")
+                    || attribute.endsWith(".")
+                    || attribute.contains("..")) {
+                condition.reject(
+                        "attribute",
+                        "must be a dotted path of names (no empty segments, indexes, wildcards or expressions)");
+            }
+        });
+        condition.bool("negate");
+        String operator = condition
+                .oneOf("operator", List.copyOf(new java.util.TreeSet<>(Operands.AUTHORING_OPERATORS)), true)
+                .orElse(null);
+        if (operator != null) {
+            operand(condition, operator);
+        }
+    }
+
+    /** The operand shapes of spec §1.5 (and decisions 2–3 for our operators). */
+    private static void operand(DocumentReader condition, String operator) {
+        Object raw = condition.raw("value");
+        Map<?, ?> value = raw instanceof Map<?, ?> map ? map : null;
+        if (value == null) {
+            condition.reject("value", "must be an object, e.g. " + example(operator));
+            return;
+        }
+        String at = "value." + operator;
+        Object operand = value.get(operator);
+        switch (operator) {
+            case "equals" -> {
+                if (!(operand instanceof String || operand instanceof Number || operand instanceof Boolean)) {
+                    condition.reject(at, "must be a string, number or boolean");
+                }
+            }
+            case "in", "not_in" -> {
+                if (!(operand instanceof List<?> list) || list.isEmpty()) {
+                    condition.reject(at, "must be a non-empty list");
+                } else if (!homogeneous(list)) {
+                    condition.reject(
+                            at, "must hold values of one kind: all strings, whole numbers, decimals or booleans");
+                }
+            }
+            case "gt", "lt", "gte", "lte" -> {
+                if (!(operand instanceof Number)) {
+                    condition.reject(at, "must be a number");
+                }
+            }
+            case "regex" -> {
+                Object pattern = value.get("pattern");
+                Object options = value.get("options");
+                if (!(pattern instanceof String text) || text.isBlank()) {
+                    condition.reject("value.pattern", "must be a non-blank pattern");
+                } else if (!Operands.validRegexOptions(options)) {
+                    condition.reject("value.options", "may only hold the options i, m, s and u");
+                } else if (!Operands.validPattern(pattern, options)) {
+                    condition.reject("value.pattern", "is not a valid regular expression (RE2 syntax)");
+                }
+            }
+            case "exists" -> {
+                if (!value.isEmpty()) {
+                    condition.reject("value", "must be empty: {}");
+                }
+            }
+            case "contains", "starts_with", "ends_with" -> {
+                if (!(operand instanceof String text) || text.isEmpty()) {
+                    condition.reject(at, "must be a non-empty string");
+                }
+            }
+            case "before", "after" -> {
+                if (!Operands.isInstant(operand)) {
+                    condition.reject(
+                            at, "must be an ISO-8601 date or instant, e.g. 2026-03-31 or 2026-03-31T12:00:00Z");
+                }
+            }
+            default -> {
+                if (!Operands.isVersion(operand)) {
+                    condition.reject(at, "must be a semantic version, e.g. 2.4.0");
+                }
+            }
+        }
+    }
+
+    private static boolean homogeneous(List<?> list) {
+        List<String> kinds = new ArrayList<>();
+        for (Object element : list) {
+            String kind = element instanceof String
+                    ? "string"
+                    : element instanceof Boolean
+                            ? "boolean"
+                            : element instanceof java.math.BigDecimal || element instanceof Double
+                                    ? "decimal"
+                                    : element instanceof Number ? "whole" : "other";
+            if (kind.equals("other")) {
+                return false;
+            }
+            if (!kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        return kinds.size() == 1;
+    }
+
+    private static Optional<String> required(DocumentReader reader, String field) {
+        if (!reader.has(field)) {
+            reader.reject(field, "is required");
+            return Optional.empty();
+        }
+        return Optional.of(field);
+    }
+
+    private static String example(String operator) {
+        return switch (operator) {
+            case "in", "not_in" -> "{\"" + operator + "\": [\"a\", \"b\"]}";
+            case "regex" -> "{\"pattern\": \"^beta-\", \"options\": \"i\"}";
+            case "exists" -> "{}";
+            default -> "{\"" + operator + "\": …}";
+        };
+    }
+}

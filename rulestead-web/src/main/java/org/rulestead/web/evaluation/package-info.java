@@ -1,0 +1,2 @@
+/** Evaluation over REST: the payload-first endpoint for tools and tests. */
+package org.rulestead.web.evaluation;
