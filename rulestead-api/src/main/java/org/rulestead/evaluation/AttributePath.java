@@ -16,6 +16,7 @@ final class AttributePath {
         ACTOR,
         CONTEXT_FIELD,
         NAME,
+        CONTEXT_FIELD_OR_NAME,
         NESTED_ATTRIBUTE,
         NESTED_ACTOR
     }
@@ -52,9 +53,12 @@ final class AttributePath {
         }
         String first = parts.get(0);
         if (parts.size() == 1) {
-            return first.equals("actor")
-                    ? new AttributePath(Kind.ACTOR, first, new String[0])
-                    : new AttributePath(Kind.NAME, first, new String[0]);
+            if (first.equals("actor")) {
+                return new AttributePath(Kind.ACTOR, first, new String[0]);
+            }
+            // a context field name with stray dots takes the reference's generic branch
+            Kind kind = CONTEXT_FIELDS.contains(first) ? Kind.CONTEXT_FIELD_OR_NAME : Kind.NAME;
+            return new AttributePath(kind, first, new String[0]);
         }
         String[] rest = parts.subList(1, parts.size()).toArray(String[]::new);
         return switch (first) {
@@ -69,9 +73,9 @@ final class AttributePath {
             case NOTHING -> null;
             case ACTOR -> context.actor();
             case CONTEXT_FIELD -> contextField(context, name);
-            case NAME -> {
-                // the reference's generic branch: a context field of that name, else the attribute
-                Object field = CONTEXT_FIELDS.contains(name) ? contextField(context, name) : null;
+            case NAME -> context.attributes().get(name);
+            case CONTEXT_FIELD_OR_NAME -> {
+                Object field = contextField(context, name);
                 yield field != null ? field : context.attributes().get(name);
             }
             case NESTED_ATTRIBUTE -> nested(context.attributes(), segments);

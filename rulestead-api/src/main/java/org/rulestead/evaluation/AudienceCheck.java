@@ -49,6 +49,19 @@ final class AudienceCheck {
         return new AudienceCheck(key, State.DEFINED, clauses.toArray(Condition[]::new));
     }
 
+    /** Hot path: whether the context is in the audience. */
+    boolean admits(EvaluationContext context) {
+        if (state != State.DEFINED) {
+            return false;
+        }
+        for (Condition clause : clauses) {
+            if (!clause.passes(context)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code null} when the context is in the audience, else the skip that ends the rule. */
     Outcome.Skip check(Walk walk) {
         switch (state) {

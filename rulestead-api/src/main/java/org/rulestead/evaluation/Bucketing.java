@@ -1,6 +1,7 @@
 package org.rulestead.evaluation;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -46,58 +47,62 @@ public final class Bucketing {
     }
 
     /**
-     * Buckets identities for one fixed hash prefix. The digest of the prefix is computed once, when
-     * a flag is compiled; each evaluation hashes only the identity on a copy of it.
+     * Buckets identities for one fixed hash prefix ({@code v1:<ns>:<flag>:<rule>:<salt>:}), encoded
+     * once when a flag is compiled.
      */
     static final class Hasher {
 
         private final byte[] prefix;
-        private final MessageDigest primed;
 
-        private Hasher(byte[] prefix, MessageDigest primed) {
+        private Hasher(byte[] prefix) {
             this.prefix = prefix;
-            this.primed = primed;
         }
 
         static Hasher of(String flagKey, String ruleKey, String effectiveSalt, String namespace) {
             String prefix =
                     "v" + HASH_VERSION + ":" + namespace + ":" + flagKey + ":" + ruleKey + ":" + effectiveSalt + ":";
-            byte[] bytes = prefix.getBytes(StandardCharsets.UTF_8);
-            MessageDigest primed = sha256();
-            primed.update(bytes);
-            try {
-                primed.clone();
-                return new Hasher(bytes, primed);
-            } catch (CloneNotSupportedException providerCannotCopy) {
-                return new Hasher(bytes, null);
-            }
+            return new Hasher(prefix.getBytes(StandardCharsets.UTF_8));
         }
 
         int bucket(String identity) {
-            MessageDigest digest = copyOfPrimed();
-            digest.update(identity.getBytes(StandardCharsets.UTF_8));
-            return bucketOf(digest.digest());
+            return SCRATCH.get().bucket(prefix, identity);
         }
+    }
 
-        private MessageDigest copyOfPrimed() {
-            if (primed != null) {
-                try {
-                    return (MessageDigest) primed.clone();
-                } catch (CloneNotSupportedException checkedWhenCompiled) {
-                    // cannot happen: the clone was tried when this hasher was made
-                }
+    /**
+     * Per-thread working memory for hashing: a digest, a byte buffer and the output, reused so the
+     * hot path allocates nothing. It holds no state between calls, only memory.
+     */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+
+        private final MessageDigest digest = sha256();
+        private final byte[] out = new byte[32];
+        private byte[] message = new byte[256];
+
+        int bucket(byte[] prefix, String identity) {
+            int length = prefix.length + identity.length() * 3;
+            if (message.length < length) {
+                message = new byte[Math.max(length, message.length * 2)];
             }
-            MessageDigest digest = sha256();
-            digest.update(prefix);
-            return digest;
-        }
-
-        private static MessageDigest sha256() {
+            System.arraycopy(prefix, 0, message, 0, prefix.length);
+            int end = Utf8.encode(identity, message, prefix.length);
+            digest.update(message, 0, end);
             try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java platform provides SHA-256", e);
+                digest.digest(out, 0, out.length);
+            } catch (DigestException cannotHappen) {
+                throw new IllegalStateException("a SHA-256 digest fits in 32 bytes", cannotHappen);
             }
+            return bucketOf(out);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
     }
 }

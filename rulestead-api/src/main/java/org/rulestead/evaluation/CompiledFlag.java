@@ -11,42 +11,27 @@ import java.util.Optional;
  */
 public final class CompiledFlag {
 
-    private final String flagKey;
-    private final Long version;
-    private final String environment;
-    private final Object defaultValue;
-    private final boolean killSwitched;
+    private final Answers answers;
     private final Rule[] rules;
     private final EvaluationError malformed;
 
-    CompiledFlag(
-            String flagKey,
-            Long version,
-            String environment,
-            Object defaultValue,
-            boolean killSwitched,
-            Rule[] rules,
-            EvaluationError malformed) {
-        this.flagKey = flagKey;
-        this.version = version;
-        this.environment = environment;
-        this.defaultValue = defaultValue;
-        this.killSwitched = killSwitched;
+    CompiledFlag(Answers answers, Rule[] rules, EvaluationError malformed) {
+        this.answers = answers;
         this.rules = rules;
         this.malformed = malformed;
     }
 
     public String key() {
-        return flagKey;
+        return answers.flagKey();
     }
 
     /** The version of the active ruleset. */
     public Long version() {
-        return version;
+        return answers.version();
     }
 
     public String environment() {
-        return environment;
+        return answers.environment();
     }
 
     /** Why the payload cannot be evaluated at all, if it cannot. */
@@ -54,34 +39,33 @@ public final class CompiledFlag {
         return Optional.ofNullable(malformed);
     }
 
-    /** The answer for {@code context}, without a trace: the hot path. */
+    /**
+     * The answer for {@code context}, without a trace: the hot path. Apart from errors, it hands
+     * out results prepared when the flag was compiled, so it allocates nothing.
+     */
     public EvaluationResult evaluate(EvaluationContext context) {
         if (malformed != null) {
-            return EvaluationResult.failure(flagKey, version, malformed, null);
+            return answers.failure(malformed);
         }
-        Walk walk = new Walk(context, environment, null);
         for (Rule rule : rules) {
-            Outcome outcome = rule.evaluate(walk);
-            if (outcome instanceof Outcome.Match match) {
-                return matched(rule, match, null);
-            }
-            if (outcome instanceof Outcome.Fail fail) {
-                return EvaluationResult.failure(flagKey, version, fail.error(), null);
+            EvaluationResult answer = rule.answer(context, answers);
+            if (answer != null) {
+                return answer;
             }
         }
-        return defaulted(null);
+        return answers.defaulted();
     }
 
     /** The answer for {@code context} with the debug trace of every rule walked. */
     public EvaluationResult evaluateWithTrace(EvaluationContext context) {
         if (malformed != null) {
-            return EvaluationResult.failure(flagKey, version, malformed, null);
+            return answers.failure(malformed);
         }
         List<DebugTrace.RuleTrace> traces = new ArrayList<>();
         List<DebugTrace.Warning> warnings = new ArrayList<>();
         for (Rule rule : rules) {
             RuleRecorder recorder = new RuleRecorder();
-            Outcome outcome = rule.evaluate(new Walk(context, environment, recorder));
+            Outcome outcome = rule.evaluate(new Walk(context, answers.environment(), recorder));
             warnings.addAll(recorder.warnings);
             if (outcome instanceof Outcome.Match match) {
                 traces.add(recorder.finish(rule.key(), true, null));
@@ -90,7 +74,10 @@ public final class CompiledFlag {
             if (outcome instanceof Outcome.Fail fail) {
                 traces.add(recorder.finish(rule.key(), false, "error"));
                 return EvaluationResult.failure(
-                        flagKey, version, fail.error(), trace(context, "error", null, traces, warnings));
+                        answers.flagKey(),
+                        answers.version(),
+                        fail.error(),
+                        trace(context, "error", null, traces, warnings));
             }
             traces.add(recorder.finish(rule.key(), false, ((Outcome.Skip) outcome).reason()));
         }
@@ -103,7 +90,7 @@ public final class CompiledFlag {
             String matchedRule,
             List<DebugTrace.RuleTrace> traces,
             List<DebugTrace.Warning> warnings) {
-        return new DebugTrace(environment, context.strict(), outcome, matchedRule, traces, warnings);
+        return new DebugTrace(answers.environment(), context.strict(), outcome, matchedRule, traces, warnings);
     }
 
     private EvaluationResult matched(Rule rule, Outcome.Match match, DebugTrace trace) {
@@ -113,23 +100,24 @@ public final class CompiledFlag {
                 match.variant(),
                 Reason.RULE_MATCH,
                 rule.key(),
-                flagKey,
-                version,
+                answers.flagKey(),
+                answers.version(),
                 false,
                 null,
                 trace);
     }
 
     private EvaluationResult defaulted(DebugTrace trace) {
+        EvaluationResult plain = answers.defaulted();
         return new EvaluationResult(
-                defaultValue,
-                Values.truthy(defaultValue),
+                plain.value(),
+                plain.enabled(),
                 null,
                 Reason.DEFAULT,
                 null,
-                flagKey,
-                version,
-                killSwitched,
+                plain.flagKey(),
+                plain.flagVersion(),
+                plain.killSwitch(),
                 null,
                 trace);
     }

@@ -34,6 +34,20 @@ final class ExperimentGate {
         this.variants = variants;
     }
 
+    /** Hot path: hashes only what the answer needs (no experiment hash without a holdout). */
+    EvaluationResult answer(EvaluationContext context, Answers flag) {
+        String id = identity.of(context);
+        if (id == null) {
+            return flag.missingIdentity(context, bucketBy);
+        }
+        boolean holdout = holdoutThreshold >= Bucketing.BUCKET_COUNT
+                || holdoutThreshold > 0 && experimentHasher.bucket(id) < holdoutThreshold;
+        if (holdout) {
+            return variants.firstAnswer();
+        }
+        return variants.decidedWithoutBucket() ? variants.answer(0) : variants.answer(variantHasher.bucket(id));
+    }
+
     Outcome decide(Walk walk) {
         String id = identity.of(walk.context());
         if (id == null) {

@@ -26,26 +26,24 @@ public final class FlagCompiler {
         if (!(document.get("active_ruleset") instanceof Map<?, ?> ruleset)) {
             return malformed(flagKey, "the flag payload has no active_ruleset object");
         }
-        String hashKey = flagKey == null ? "" : flagKey;
-        Object defaultValue = Values.extract(flag.get("default_value"));
+        Answers answers = new Answers(
+                flagKey,
+                Values.wholeNumber(ruleset.get("version")),
+                environmentKey(document.get("environment")),
+                Values.extract(flag.get("default_value")),
+                killSwitched(document.get("flag_environment")));
         Object salt = ruleset.get("salt");
         Object audiences = document.get("audiences");
         List<?> authored = ruleset.get("rules") instanceof List<?> list ? list : List.of();
         Rule[] rules = authored.stream()
-                .map(rule -> Rule.of(hashKey, salt, rule, audiences, defaultValue))
+                .map(rule -> Rule.of(answers, salt, rule, audiences))
                 .toArray(Rule[]::new);
-        return new CompiledFlag(
-                flagKey,
-                Values.wholeNumber(ruleset.get("version")),
-                environmentKey(document.get("environment")),
-                defaultValue,
-                killSwitched(document.get("flag_environment")),
-                rules,
-                null);
+        return new CompiledFlag(answers, rules, null);
     }
 
     private static CompiledFlag malformed(String flagKey, String problem) {
-        return new CompiledFlag(flagKey, null, null, null, false, new Rule[0], EvaluationError.malformed(problem));
+        return new CompiledFlag(
+                new Answers(flagKey, null, null, null, false), new Rule[0], EvaluationError.malformed(problem));
     }
 
     private static String environmentKey(Object environment) {

@@ -29,6 +29,27 @@ final class RolloutGate {
                 flagKey, ruleKey, Bucketing.effectiveSalt(rulesetSalt, salt, by, Bucketing.VARIANT), Bucketing.VARIANT);
     }
 
+    String bucketBy() {
+        return bucketBy;
+    }
+
+    /** The identity this gate buckets, or null when the context has none. */
+    String identityOf(EvaluationContext context) {
+        return identity.of(context);
+    }
+
+    /** On the hot path: whether the identity is in, without hashing when the percentage alone decides. */
+    boolean includes(String id) {
+        if (threshold >= Bucketing.BUCKET_COUNT) {
+            return true;
+        }
+        return threshold > 0 && rolloutHasher.bucket(id) < threshold;
+    }
+
+    int variantBucket(String id) {
+        return variantHasher.bucket(id);
+    }
+
     /** {@link Outcome.Included} with the buckets, or the skip or error that ends the rule here. */
     Outcome admit(Walk walk) {
         String id = identity.of(walk.context());

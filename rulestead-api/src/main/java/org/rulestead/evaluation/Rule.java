@@ -18,7 +18,7 @@ final class Rule {
         this.malformed = malformed;
     }
 
-    static Rule of(String flagKey, Object rulesetSalt, Object raw, Object audiences, Object flagDefault) {
+    static Rule of(Answers flag, Object rulesetSalt, Object raw, Object audiences) {
         if (!(raw instanceof Map<?, ?> rule)) {
             return new Rule(null, new Condition[0], null, "a rule is not an object");
         }
@@ -27,12 +27,24 @@ final class Rule {
                 ? list.stream().map(Condition::ofRule).toArray(Condition[]::new)
                 : new Condition[0];
         String hashKey = key == null ? "" : key;
-        return new Rule(
-                key, conditions, Strategy.of(flagKey, hashKey, rulesetSalt, rule, audiences, flagDefault), null);
+        return new Rule(key, conditions, Strategy.of(flag, key, hashKey, rulesetSalt, rule, audiences), null);
     }
 
     String key() {
         return key;
+    }
+
+    /** Hot path: the rule's answer, null when it does not apply, or an error result. */
+    EvaluationResult answer(EvaluationContext context, Answers flag) {
+        if (malformed != null) {
+            return flag.failure(EvaluationError.malformed(malformed));
+        }
+        for (Condition condition : conditions) {
+            if (!condition.passes(context)) {
+                return null;
+            }
+        }
+        return strategy.answer(context);
     }
 
     Outcome evaluate(Walk walk) {

@@ -7,26 +7,38 @@ import java.util.Map;
  * {@code strategy} and its blocks. Incomplete rules keep the reference's behaviour: a rollout
  * strategy without a rollout, or an experiment without its block, is skipped; an unknown strategy
  * errors once its rollout lets the identity in.
+ *
+ * <p>Each strategy answers twice over: {@link #answer} on the hot path (a prepared result, null to
+ * go on with the next rule, or an error result; no trace, hashes skipped where the percentage
+ * alone decides) and {@link #decide} with the trace. Tests hold the two to the same answers.
  */
 sealed interface Strategy {
+
+    EvaluationResult answer(EvaluationContext context);
 
     Outcome decide(Walk walk);
 
     static Strategy of(
-            String flagKey, String ruleKey, Object rulesetSalt, Map<?, ?> rule, Object audiences, Object flagDefault) {
+            Answers flag, String ruleKey, String hashKey, Object rulesetSalt, Map<?, ?> rule, Object audiences) {
         Object strategy = rule.get("strategy");
         Object value = Values.extract(rule.get("value"));
         Map<?, ?> rollout = rule.get("rollout") instanceof Map<?, ?> map ? map : null;
-        Variants variants = Variants.of(rule.get("variants"));
         String name = strategy instanceof String text ? text : "";
         switch (name) {
             case "forced_value":
-                return new ForcedValue(value);
+                return new ForcedValue(flag.match(ruleKey, value, null));
             case "segment_match":
-                return new SegmentMatch(AudienceCheck.of(rule.get("audience_key"), audiences), value);
+                return new SegmentMatch(
+                        AudienceCheck.of(rule.get("audience_key"), audiences), flag.match(ruleKey, value, null));
             case "experiment":
                 return rule.get("experiment") instanceof Map<?, ?> experiment
-                        ? new Experiment(new ExperimentGate(flagKey, ruleKey, experiment, variants))
+                        ? new Experiment(
+                                new ExperimentGate(
+                                        flag.flagKey() == null ? "" : flag.flagKey(),
+                                        hashKey,
+                                        experiment,
+                                        Variants.of(rule.get("variants"), flag, ruleKey)),
+                                flag)
                         : new Skipped(Outcome.MISSING_EXPERIMENT);
             default:
                 break;
@@ -34,39 +46,73 @@ sealed interface Strategy {
         if (rollout == null) {
             return new Skipped(Outcome.MISSING_ROLLOUT);
         }
-        RolloutGate gate = new RolloutGate(flagKey, ruleKey, rulesetSalt, rollout);
+        RolloutGate gate = new RolloutGate(flag.flagKey() == null ? "" : flag.flagKey(), hashKey, rulesetSalt, rollout);
         return switch (name) {
-            case "percentage_rollout" -> new PercentageRollout(gate, value != null ? value : flagDefault);
-            case "variant_split" -> new VariantSplit(gate, variants);
-            default -> new Unrecognized(gate, name);
+            case "percentage_rollout" -> new PercentageRollout(
+                    gate,
+                    flag.match(ruleKey, value != null ? value : flag.defaulted().value(), null),
+                    flag);
+            case "variant_split" -> new VariantSplit(gate, Variants.of(rule.get("variants"), flag, ruleKey), flag);
+            default -> new Unrecognized(gate, name, flag);
         };
     }
 
-    record ForcedValue(Object value) implements Strategy {
+    record ForcedValue(EvaluationResult matched) implements Strategy {
+        @Override
+        public EvaluationResult answer(EvaluationContext context) {
+            return matched;
+        }
+
         @Override
         public Outcome decide(Walk walk) {
-            return new Outcome.Match(value, null);
+            return new Outcome.Match(matched.value(), null);
         }
     }
 
-    record SegmentMatch(AudienceCheck audience, Object value) implements Strategy {
+    record SegmentMatch(AudienceCheck audience, EvaluationResult matched) implements Strategy {
+        @Override
+        public EvaluationResult answer(EvaluationContext context) {
+            return audience.admits(context) ? matched : null;
+        }
+
         @Override
         public Outcome decide(Walk walk) {
             Outcome.Skip skip = audience.check(walk);
-            return skip != null ? skip : new Outcome.Match(value, null);
+            return skip != null ? skip : new Outcome.Match(matched.value(), null);
         }
     }
 
     /** A null rule value serves the flag's default, as the reference does. */
-    record PercentageRollout(RolloutGate gate, Object value) implements Strategy {
+    record PercentageRollout(RolloutGate gate, EvaluationResult matched, Answers flag) implements Strategy {
+        @Override
+        public EvaluationResult answer(EvaluationContext context) {
+            String id = gate.identityOf(context);
+            if (id == null) {
+                return flag.missingIdentity(context, gate.bucketBy());
+            }
+            return gate.includes(id) ? matched : null;
+        }
+
         @Override
         public Outcome decide(Walk walk) {
             Outcome admitted = gate.admit(walk);
-            return admitted instanceof Outcome.Included ? new Outcome.Match(value, null) : admitted;
+            return admitted instanceof Outcome.Included ? new Outcome.Match(matched.value(), null) : admitted;
         }
     }
 
-    record VariantSplit(RolloutGate gate, Variants variants) implements Strategy {
+    record VariantSplit(RolloutGate gate, Variants variants, Answers flag) implements Strategy {
+        @Override
+        public EvaluationResult answer(EvaluationContext context) {
+            String id = gate.identityOf(context);
+            if (id == null) {
+                return flag.missingIdentity(context, gate.bucketBy());
+            }
+            if (!gate.includes(id)) {
+                return null;
+            }
+            return variants.decidedWithoutBucket() ? variants.answer(0) : variants.answer(gate.variantBucket(id));
+        }
+
         @Override
         public Outcome decide(Walk walk) {
             Outcome admitted = gate.admit(walk);
@@ -89,7 +135,12 @@ sealed interface Strategy {
         }
     }
 
-    record Experiment(ExperimentGate gate) implements Strategy {
+    record Experiment(ExperimentGate gate, Answers flag) implements Strategy {
+        @Override
+        public EvaluationResult answer(EvaluationContext context) {
+            return gate.answer(context, flag);
+        }
+
         @Override
         public Outcome decide(Walk walk) {
             return gate.decide(walk);
@@ -98,18 +149,34 @@ sealed interface Strategy {
 
     record Skipped(Outcome.Skip reason) implements Strategy {
         @Override
+        public EvaluationResult answer(EvaluationContext context) {
+            return null;
+        }
+
+        @Override
         public Outcome decide(Walk walk) {
             return reason;
         }
     }
 
-    record Unrecognized(RolloutGate gate, String name) implements Strategy {
+    record Unrecognized(RolloutGate gate, String name, Answers flag) implements Strategy {
+        @Override
+        public EvaluationResult answer(EvaluationContext context) {
+            String id = gate.identityOf(context);
+            if (id == null) {
+                return flag.missingIdentity(context, gate.bucketBy());
+            }
+            return gate.includes(id) ? flag.failure(unknown()) : null;
+        }
+
         @Override
         public Outcome decide(Walk walk) {
             Outcome admitted = gate.admit(walk);
-            return admitted instanceof Outcome.Included
-                    ? new Outcome.Fail(EvaluationError.malformed("unknown strategy \"" + name + "\""))
-                    : admitted;
+            return admitted instanceof Outcome.Included ? new Outcome.Fail(unknown()) : admitted;
+        }
+
+        private EvaluationError unknown() {
+            return EvaluationError.malformed("unknown strategy \"" + name + "\"");
         }
     }
 }

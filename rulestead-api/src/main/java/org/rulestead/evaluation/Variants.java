@@ -6,63 +6,120 @@ import java.util.Map;
 
 /**
  * The variants of a split or experiment as bucket ranges (spec §2.9): variant i owns the buckets
- * from 100·(weights before it) to 100·(weights up to it) − 1, so zero weights own nothing.
+ * from 100·(weights before it) to 100·(weights up to it) − 1, so zero weights own nothing. Each
+ * variant's answer is made once, when the flag is compiled.
  */
 final class Variants {
 
-    record Variant(String key, Object value, double upperBound) {}
-
-    private final Variant[] variants;
+    private final String[] keys;
+    private final Object[] values;
+    private final double[] upperBounds;
+    private final EvaluationResult[] answers;
+    private final EvaluationResult whole;
     private final String malformed;
+    private final Answers flag;
 
-    private Variants(Variant[] variants, String malformed) {
-        this.variants = variants;
+    private Variants(List<Object[]> variants, String malformed, Answers flag, String ruleKey) {
+        this.keys = new String[variants.size()];
+        this.values = new Object[variants.size()];
+        this.upperBounds = new double[variants.size()];
+        this.answers = new EvaluationResult[variants.size()];
+        for (int i = 0; i < variants.size(); i++) {
+            keys[i] = (String) variants.get(i)[0];
+            values[i] = variants.get(i)[1];
+            upperBounds[i] = (Double) variants.get(i)[2];
+            answers[i] = flag.match(ruleKey, values[i], keys[i]);
+        }
         this.malformed = malformed;
+        this.flag = flag;
+        this.whole = coveringAll();
     }
 
-    static Variants of(Object raw) {
-        List<Variant> compiled = new ArrayList<>();
+    static Variants of(Object raw, Answers flag, String ruleKey) {
+        List<Object[]> compiled = new ArrayList<>();
         if (!(raw instanceof List<?> list)) {
-            return new Variants(new Variant[0], null);
+            return new Variants(compiled, null, flag, ruleKey);
         }
         double accumulated = 0;
         for (Object entry : list) {
-            Map<?, ?> variant = entry instanceof Map<?, ?> map ? map : null;
-            if (variant == null) {
-                return new Variants(new Variant[0], "a variant is not an object");
+            if (!(entry instanceof Map<?, ?> variant)) {
+                return new Variants(List.of(), "a variant is not an object", flag, ruleKey);
             }
             Object weight = variant.get("weight");
             if (weight != null && !Values.isNumber(weight)) {
-                return new Variants(new Variant[0], "a variant weight is not a number");
+                return new Variants(List.of(), "a variant weight is not a number", flag, ruleKey);
             }
             accumulated += weight == null ? 0 : ((Number) weight).doubleValue() * 100;
-            compiled.add(new Variant(key(variant.get("key")), Values.extract(variant.get("value")), accumulated));
+            compiled.add(new Object[] {key(variant.get("key")), Values.extract(variant.get("value")), accumulated});
         }
-        return new Variants(compiled.toArray(Variant[]::new), null);
+        return new Variants(compiled, null, flag, ruleKey);
+    }
+
+    /** The variant owning every bucket, if one does: the hot path then needs no variant hash. */
+    private EvaluationResult coveringAll() {
+        if (malformed != null) {
+            return null;
+        }
+        for (int i = 0; i < upperBounds.length; i++) {
+            if (upperBounds[i] >= 1) {
+                return upperBounds[i] >= Bucketing.BUCKET_COUNT ? answers[i] : null;
+            }
+        }
+        return null;
+    }
+
+    boolean decidedWithoutBucket() {
+        return whole != null;
+    }
+
+    /** Hot path: the answer of the first variant (an experiment's control), or the error. */
+    EvaluationResult firstAnswer() {
+        if (malformed != null || answers.length == 0) {
+            return flag.failure(EvaluationError.malformed(malformed != null ? malformed : "the rule has no variants"));
+        }
+        return answers[0];
+    }
+
+    /** Hot path: the answer of the variant owning {@code variantBucket}, or the error. */
+    EvaluationResult answer(int variantBucket) {
+        if (whole != null) {
+            return whole;
+        }
+        int index = indexOf(variantBucket);
+        return index >= 0 ? answers[index] : flag.failure(uncovered(variantBucket));
     }
 
     /** The first variant (an experiment's control), or an error when there is none. */
     Outcome first() {
-        if (malformed != null) {
-            return new Outcome.Fail(EvaluationError.malformed(malformed));
+        if (malformed != null || keys.length == 0) {
+            return new Outcome.Fail(
+                    EvaluationError.malformed(malformed != null ? malformed : "the rule has no variants"));
         }
-        return variants.length == 0
-                ? new Outcome.Fail(EvaluationError.malformed("the rule has no variants"))
-                : new Outcome.Match(variants[0].value(), variants[0].key());
+        return new Outcome.Match(values[0], keys[0]);
     }
 
     /** The variant owning {@code variantBucket}; weights that leave it uncovered are an error. */
     Outcome choose(int variantBucket) {
+        int index = indexOf(variantBucket);
+        return index >= 0 ? new Outcome.Match(values[index], keys[index]) : new Outcome.Fail(uncovered(variantBucket));
+    }
+
+    private int indexOf(int variantBucket) {
         if (malformed != null) {
-            return new Outcome.Fail(EvaluationError.malformed(malformed));
+            return -1;
         }
         int target = variantBucket + 1;
-        for (Variant variant : variants) {
-            if (target <= variant.upperBound()) {
-                return new Outcome.Match(variant.value(), variant.key());
+        for (int i = 0; i < upperBounds.length; i++) {
+            if (target <= upperBounds[i]) {
+                return i;
             }
         }
-        return new Outcome.Fail(EvaluationError.malformed("the variant weights do not cover bucket " + variantBucket));
+        return -1;
+    }
+
+    private EvaluationError uncovered(int variantBucket) {
+        return EvaluationError.malformed(
+                malformed != null ? malformed : "the variant weights do not cover bucket " + variantBucket);
     }
 
     private static String key(Object raw) {
