@@ -1,5 +1,8 @@
 package org.rulestead.evaluation;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
@@ -37,13 +40,18 @@ public final class Bucketing {
         return Values.trimOrEmpty(rulesetSalt) + ":" + Values.trimOrEmpty(rolloutSalt) + ":" + by + ":" + namespace;
     }
 
-    /** The bucket of a 64-bit seed: unsigned remainder, never {@code %} or {@code floorMod}. */
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * The bucket of the digest's first eight bytes read as an unsigned big-endian seed, never
+     * {@code %} or {@code floorMod} on the signed value. Since 10,000 = 16 × 625, the unsigned
+     * remainder is 16 × ((seed >>> 4) mod 625) + (seed & 15), where {@code seed >>> 4} is never
+     * negative: a division by a constant, which the JIT turns into a multiplication.
+     */
     static int bucketOf(byte[] digest) {
-        long seed = 0;
-        for (int i = 0; i < 8; i++) {
-            seed = (seed << 8) | (digest[i] & 0xFFL);
-        }
-        return (int) Long.remainderUnsigned(seed, BUCKET_COUNT);
+        long seed = (long) BIG_ENDIAN_LONG.get(digest, 0);
+        return (int) (16 * ((seed >>> 4) % 625) + (seed & 15));
     }
 
     /**
@@ -67,6 +75,10 @@ public final class Bucketing {
         int bucket(String identity) {
             return SCRATCH.get().bucket(prefix, identity);
         }
+
+        int bucket(byte[] identityUtf8) {
+            return SCRATCH.get().bucket(prefix, identityUtf8);
+        }
     }
 
     /**
@@ -80,14 +92,35 @@ public final class Bucketing {
         private final MessageDigest digest = sha256();
         private final byte[] out = new byte[32];
         private byte[] message = new byte[256];
+        private byte[] resident;
 
         int bucket(byte[] prefix, String identity) {
             int length = prefix.length + identity.length() * 3;
             if (message.length < length) {
-                message = new byte[Math.max(length, message.length * 2)];
+                message = java.util.Arrays.copyOf(message, Math.max(length, message.length * 2));
             }
-            System.arraycopy(prefix, 0, message, 0, prefix.length);
-            int end = Utf8.encode(identity, message, prefix.length);
+            // the buffer still holds the prefix when one flag's rule is evaluated many times over
+            if (resident != prefix) {
+                System.arraycopy(prefix, 0, message, 0, prefix.length);
+                resident = prefix;
+            }
+            return digest(Utf8.encode(identity, message, prefix.length));
+        }
+
+        int bucket(byte[] prefix, byte[] identity) {
+            int length = prefix.length + identity.length;
+            if (message.length < length) {
+                message = java.util.Arrays.copyOf(message, Math.max(length, message.length * 2));
+            }
+            if (resident != prefix) {
+                System.arraycopy(prefix, 0, message, 0, prefix.length);
+                resident = prefix;
+            }
+            System.arraycopy(identity, 0, message, prefix.length, identity.length);
+            return digest(length);
+        }
+
+        private int digest(int end) {
             digest.update(message, 0, end);
             try {
                 digest.digest(out, 0, out.length);

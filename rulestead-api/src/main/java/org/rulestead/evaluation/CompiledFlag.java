@@ -13,11 +13,13 @@ public final class CompiledFlag {
 
     private final Answers answers;
     private final Rule[] rules;
+    private final Condition[] conditions;
     private final EvaluationError malformed;
 
-    CompiledFlag(Answers answers, Rule[] rules, EvaluationError malformed) {
+    CompiledFlag(Answers answers, Rule[] rules, Condition[] conditions, EvaluationError malformed) {
         this.answers = answers;
         this.rules = rules;
+        this.conditions = conditions;
         this.malformed = malformed;
     }
 
@@ -47,7 +49,30 @@ public final class CompiledFlag {
         if (malformed != null) {
             return answers.failure(malformed);
         }
+        long evaluated = 0;
+        long passed = 0;
+        AttributePath lastPath = null;
+        Object lastValue = null;
+        rules:
         for (Rule rule : rules) {
+            for (int id : rule.conditionIds()) {
+                long bit = id < ConditionTable.REMEMBERED ? 1L << id : 0;
+                if ((evaluated & bit) == 0) {
+                    Condition condition = conditions[id];
+                    if (condition.path() != lastPath) {
+                        lastPath = condition.path();
+                        lastValue = lastPath.resolve(context);
+                    }
+                    boolean holds = condition.holds(lastValue);
+                    evaluated |= bit;
+                    passed |= holds ? bit : 0;
+                    if (!holds) {
+                        continue rules;
+                    }
+                } else if ((passed & bit) == 0) {
+                    continue rules;
+                }
+            }
             EvaluationResult answer = rule.answer(context, answers);
             if (answer != null) {
                 return answer;

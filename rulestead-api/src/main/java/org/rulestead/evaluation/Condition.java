@@ -17,12 +17,36 @@ final class Condition {
     private final boolean negate;
 
     private Condition(String attribute, String operator, Object expected, boolean negate) {
+        this(attribute, operator, expected, AttributePath.of(attribute), Operators.compile(operator, expected), negate);
+    }
+
+    private Condition(
+            String attribute,
+            String operator,
+            Object expected,
+            AttributePath path,
+            Predicate<Object> test,
+            boolean negate) {
         this.attribute = attribute;
         this.operator = operator;
         this.expected = expected;
-        this.path = AttributePath.of(attribute);
-        this.test = Operators.compile(operator, expected);
+        this.path = path;
+        this.test = test;
         this.negate = negate;
+    }
+
+    /** This condition reading its attribute through {@code shared}, the flag's one path for it. */
+    Condition readingThrough(AttributePath shared) {
+        return new Condition(attribute, operator, expected, shared, test, negate);
+    }
+
+    AttributePath path() {
+        return path;
+    }
+
+    /** Whether the condition passes on an attribute value already resolved through {@link #path}. */
+    boolean holds(Object actual) {
+        return negate != test.test(actual);
     }
 
     /** A rule condition: {@code attribute}, {@code operator}, {@code value}. */
@@ -45,6 +69,22 @@ final class Condition {
                 operator instanceof String name ? name : null,
                 value == null ? Map.of() : value,
                 Boolean.TRUE.equals(map.get("negate")));
+    }
+
+    String attribute() {
+        return attribute;
+    }
+
+    String operator() {
+        return operator;
+    }
+
+    Object expected() {
+        return expected;
+    }
+
+    boolean negated() {
+        return negate;
     }
 
     boolean passes(EvaluationContext context) {

@@ -1,39 +1,143 @@
 package org.rulestead.evaluation;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The explicit input of one evaluation (spec §2.1), always normalized: identity fields are trimmed
- * strings or null, attributes a map (values kept as given), {@code strict} a boolean.
- *
- * @param actor the entity whose experience is decided, a map, or null
- * @param attributes attribute values by name, never null
+ * strings or null, attributes a map (values kept as given), {@code strict} a boolean. Immutable;
+ * it encodes each identity it is bucketed by once and keeps the bytes, so evaluating one context
+ * against many flags encodes nothing twice.
  */
-public record EvaluationContext(
-        Map<String, Object> actor,
-        String targetingKey,
-        String tenantKey,
-        String environment,
-        Map<String, Object> attributes,
-        String requestId,
-        String sessionId,
-        boolean strict) {
+public final class EvaluationContext {
 
     private static final EvaluationContext EMPTY =
             new EvaluationContext(null, null, null, null, Map.of(), null, null, false);
 
-    public EvaluationContext {
-        actor = actor == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(actor));
-        targetingKey = identity(targetingKey);
-        tenantKey = identity(tenantKey);
-        environment = identity(environment);
-        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-        requestId = identity(requestId);
-        sessionId = identity(sessionId);
+    private final Map<String, Object> actor;
+    private final String targetingKey;
+    private final String tenantKey;
+    private final String environment;
+    private final Map<String, Object> attributes;
+    private final String requestId;
+    private final String sessionId;
+    private final boolean strict;
+
+    // UTF-8 of the identities, made on first use; a race only makes the same bytes twice
+    private byte[] targetingKeyUtf8;
+    private byte[] tenantKeyUtf8;
+    private byte[] sessionIdUtf8;
+
+    /**
+     * @param actor the entity whose experience is decided, a map, or null
+     * @param attributes attribute values by name; null is none
+     */
+    public EvaluationContext(
+            Map<String, Object> actor,
+            String targetingKey,
+            String tenantKey,
+            String environment,
+            Map<String, Object> attributes,
+            String requestId,
+            String sessionId,
+            boolean strict) {
+        this.actor = actor == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(actor));
+        this.targetingKey = identity(targetingKey);
+        this.tenantKey = identity(tenantKey);
+        this.environment = identity(environment);
+        this.attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        this.requestId = identity(requestId);
+        this.sessionId = identity(sessionId);
+        this.strict = strict;
+    }
+
+    public Map<String, Object> actor() {
+        return actor;
+    }
+
+    public String targetingKey() {
+        return targetingKey;
+    }
+
+    public String tenantKey() {
+        return tenantKey;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    byte[] targetingKeyUtf8() {
+        byte[] bytes = targetingKeyUtf8;
+        if (bytes == null && targetingKey != null) {
+            bytes = targetingKey.getBytes(StandardCharsets.UTF_8);
+            targetingKeyUtf8 = bytes;
+        }
+        return bytes;
+    }
+
+    byte[] tenantKeyUtf8() {
+        byte[] bytes = tenantKeyUtf8;
+        if (bytes == null && tenantKey != null) {
+            bytes = tenantKey.getBytes(StandardCharsets.UTF_8);
+            tenantKeyUtf8 = bytes;
+        }
+        return bytes;
+    }
+
+    byte[] sessionIdUtf8() {
+        byte[] bytes = sessionIdUtf8;
+        if (bytes == null && sessionId != null) {
+            bytes = sessionId.getBytes(StandardCharsets.UTF_8);
+            sessionIdUtf8 = bytes;
+        }
+        return bytes;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EvaluationContext that
+                && strict == that.strict
+                && Objects.equals(actor, that.actor)
+                && Objects.equals(targetingKey, that.targetingKey)
+                && Objects.equals(tenantKey, that.tenantKey)
+                && Objects.equals(environment, that.environment)
+                && attributes.equals(that.attributes)
+                && Objects.equals(requestId, that.requestId)
+                && Objects.equals(sessionId, that.sessionId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(actor, targetingKey, tenantKey, environment, attributes, requestId, sessionId, strict);
+    }
+
+    /** Names the identity fields only: attribute values may be personal data. */
+    @Override
+    public String toString() {
+        return "EvaluationContext[targeting_key=" + targetingKey + ", tenant_key=" + tenantKey + ", environment="
+                + environment + ", attributes=" + attributes.keySet() + ", strict=" + strict + "]";
     }
 
     public static EvaluationContext empty() {

@@ -41,11 +41,13 @@ final class ExperimentGate {
             return flag.missingIdentity(context, bucketBy);
         }
         boolean holdout = holdoutThreshold >= Bucketing.BUCKET_COUNT
-                || holdoutThreshold > 0 && experimentHasher.bucket(id) < holdoutThreshold;
+                || holdoutThreshold > 0 && identity.bucket(experimentHasher, context, id) < holdoutThreshold;
         if (holdout) {
             return variants.firstAnswer();
         }
-        return variants.decidedWithoutBucket() ? variants.answer(0) : variants.answer(variantHasher.bucket(id));
+        return variants.decidedWithoutBucket()
+                ? variants.answer(0)
+                : variants.answer(identity.bucket(variantHasher, context, id));
     }
 
     Outcome decide(Walk walk) {

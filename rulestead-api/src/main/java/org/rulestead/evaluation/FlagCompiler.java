@@ -35,15 +35,19 @@ public final class FlagCompiler {
         Object salt = ruleset.get("salt");
         Object audiences = document.get("audiences");
         List<?> authored = ruleset.get("rules") instanceof List<?> list ? list : List.of();
+        ConditionTable conditions = new ConditionTable();
         Rule[] rules = authored.stream()
-                .map(rule -> Rule.of(answers, salt, rule, audiences))
+                .map(rule -> Rule.of(answers, salt, rule, audiences, conditions))
                 .toArray(Rule[]::new);
-        return new CompiledFlag(answers, rules, null);
+        return new CompiledFlag(answers, rules, conditions.toArray(), null);
     }
 
     private static CompiledFlag malformed(String flagKey, String problem) {
         return new CompiledFlag(
-                new Answers(flagKey, null, null, null, false), new Rule[0], EvaluationError.malformed(problem));
+                new Answers(flagKey, null, null, null, false),
+                new Rule[0],
+                new Condition[0],
+                EvaluationError.malformed(problem));
     }
 
     private static String environmentKey(Object environment) {

@@ -28,6 +28,19 @@ enum Identity {
         return bucketBy == null ? "subject" : Values.trimOrEmpty(bucketBy);
     }
 
+    /**
+     * The bucket of this identity of the context; {@code id} is {@link #of}'s answer. The context's
+     * own fields come already encoded.
+     */
+    int bucket(Bucketing.Hasher hasher, EvaluationContext context, String id) {
+        return switch (this) {
+            case SUBJECT -> hasher.bucket(context.targetingKeyUtf8());
+            case TENANT -> hasher.bucket(context.tenantKeyUtf8());
+            case SESSION -> hasher.bucket(context.sessionIdUtf8());
+            case ACCOUNT -> hasher.bucket(id);
+        };
+    }
+
     /** The identity of the context, or null when it has none (a missing or empty value). */
     String of(EvaluationContext context) {
         String identity =

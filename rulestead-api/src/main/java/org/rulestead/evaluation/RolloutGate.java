@@ -39,15 +39,15 @@ final class RolloutGate {
     }
 
     /** On the hot path: whether the identity is in, without hashing when the percentage alone decides. */
-    boolean includes(String id) {
+    boolean includes(EvaluationContext context, String id) {
         if (threshold >= Bucketing.BUCKET_COUNT) {
             return true;
         }
-        return threshold > 0 && rolloutHasher.bucket(id) < threshold;
+        return threshold > 0 && identity.bucket(rolloutHasher, context, id) < threshold;
     }
 
-    int variantBucket(String id) {
-        return variantHasher.bucket(id);
+    int variantBucket(EvaluationContext context, String id) {
+        return identity.bucket(variantHasher, context, id);
     }
 
     /** {@link Outcome.Included} with the buckets, or the skip or error that ends the rule here. */

@@ -8,43 +8,46 @@ final class Rule {
 
     private final String key;
     private final Condition[] conditions;
+    private final int[] conditionIds;
     private final Strategy strategy;
     private final String malformed;
 
-    private Rule(String key, Condition[] conditions, Strategy strategy, String malformed) {
+    private Rule(String key, Condition[] conditions, int[] conditionIds, Strategy strategy, String malformed) {
         this.key = key;
         this.conditions = conditions;
+        this.conditionIds = conditionIds;
         this.strategy = strategy;
         this.malformed = malformed;
     }
 
-    static Rule of(Answers flag, Object rulesetSalt, Object raw, Object audiences) {
+    static Rule of(Answers flag, Object rulesetSalt, Object raw, Object audiences, ConditionTable table) {
         if (!(raw instanceof Map<?, ?> rule)) {
-            return new Rule(null, new Condition[0], null, "a rule is not an object");
+            return new Rule(null, new Condition[0], new int[0], null, "a rule is not an object");
         }
         String key = rule.get("key") instanceof String text ? text : null;
         Condition[] conditions = rule.get("conditions") instanceof List<?> list
                 ? list.stream().map(Condition::ofRule).toArray(Condition[]::new)
                 : new Condition[0];
         String hashKey = key == null ? "" : key;
-        return new Rule(key, conditions, Strategy.of(flag, key, hashKey, rulesetSalt, rule, audiences), null);
+        int[] ids = new int[conditions.length];
+        for (int i = 0; i < conditions.length; i++) {
+            ids[i] = table.idOf(conditions[i]);
+        }
+        return new Rule(key, conditions, ids, Strategy.of(flag, key, hashKey, rulesetSalt, rule, audiences), null);
     }
 
     String key() {
         return key;
     }
 
-    /** Hot path: the rule's answer, null when it does not apply, or an error result. */
+    /** Hot path: the ids of the rule's conditions in its flag's {@link ConditionTable}. */
+    int[] conditionIds() {
+        return conditionIds;
+    }
+
+    /** Hot path, once the conditions passed: the strategy's answer, null to go on, or the error. */
     EvaluationResult answer(EvaluationContext context, Answers flag) {
-        if (malformed != null) {
-            return flag.failure(EvaluationError.malformed(malformed));
-        }
-        for (Condition condition : conditions) {
-            if (!condition.passes(context)) {
-                return null;
-            }
-        }
-        return strategy.answer(context);
+        return malformed != null ? flag.failure(EvaluationError.malformed(malformed)) : strategy.answer(context);
     }
 
     Outcome evaluate(Walk walk) {

@@ -90,7 +90,7 @@ sealed interface Strategy {
             if (id == null) {
                 return flag.missingIdentity(context, gate.bucketBy());
             }
-            return gate.includes(id) ? matched : null;
+            return gate.includes(context, id) ? matched : null;
         }
 
         @Override
@@ -107,10 +107,12 @@ sealed interface Strategy {
             if (id == null) {
                 return flag.missingIdentity(context, gate.bucketBy());
             }
-            if (!gate.includes(id)) {
+            if (!gate.includes(context, id)) {
                 return null;
             }
-            return variants.decidedWithoutBucket() ? variants.answer(0) : variants.answer(gate.variantBucket(id));
+            return variants.decidedWithoutBucket()
+                    ? variants.answer(0)
+                    : variants.answer(gate.variantBucket(context, id));
         }
 
         @Override
@@ -166,7 +168,7 @@ sealed interface Strategy {
             if (id == null) {
                 return flag.missingIdentity(context, gate.bucketBy());
             }
-            return gate.includes(id) ? flag.failure(unknown()) : null;
+            return gate.includes(context, id) ? flag.failure(unknown()) : null;
         }
 
         @Override

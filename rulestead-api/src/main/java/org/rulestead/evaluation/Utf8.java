@@ -10,9 +10,14 @@ final class Utf8 {
 
     /** Writes {@code text} at {@code offset}; the buffer must hold 3 bytes per char. Answers the end. */
     static int encode(String text, byte[] buffer, int offset) {
-        int at = offset;
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        int ascii = 0;
+        while (ascii < length && text.charAt(ascii) < 0x80) {
+            buffer[offset + ascii] = (byte) text.charAt(ascii);
+            ascii++;
+        }
+        int at = offset + ascii;
+        for (int i = ascii; i < length; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 buffer[at++] = (byte) c;
