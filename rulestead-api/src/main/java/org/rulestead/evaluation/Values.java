@@ -121,7 +121,7 @@ final class Values {
         return new BigDecimal(n.doubleValue());
     }
 
-    /** A string of a scalar, or null: strings as they are, integers in decimal, booleans by name. */
+    /** A string of a scalar, or null: strings as they are, integers in decimal, booleans by name, floats as the reference prints them. */
     static String text(Object value) {
         if (value instanceof String s) {
             return s;
@@ -129,11 +129,9 @@ final class Values {
         if (value instanceof Boolean || isIntegral(value)) {
             return value.toString();
         }
-        if (value instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
         if (value instanceof Number n) {
-            return n.toString();
+            // a float as the reference prints it: shortest form, lower-case exponent ("1.5", "1.0e7")
+            return Double.toString(n.doubleValue()).replace('E', 'e');
         }
         return null;
     }
