@@ -60,8 +60,13 @@ public final class Api {
     }
 
     public static Reply send(HttpRequest.Builder request) {
+        return send(CLIENT, request);
+    }
+
+    /** Sends with {@code client} (its own cookies and redirect policy) and reads the answer. */
+    public static Reply send(HttpClient client, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),

@@ -1,12 +1,10 @@
 package org.rulestead.it;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,19 +57,6 @@ final class Browser {
     }
 
     private Api.Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response =
-                    client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Reply(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(),
-                    response);
-        } catch (IOException e) {
-            throw new IllegalStateException("request failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return Api.send(client, request.timeout(Duration.ofSeconds(60)));
     }
 }

@@ -28,10 +28,9 @@ public final class EvaluationContext {
     private final String sessionId;
     private final boolean strict;
 
-    // UTF-8 of the identities, made on first use; a race only makes the same bytes twice
-    private byte[] targetingKeyUtf8;
-    private byte[] tenantKeyUtf8;
-    private byte[] sessionIdUtf8;
+    // UTF-8 of the targeting key, tenant key and session id, made on first use; a race between
+    // threads only makes the same bytes twice
+    private final byte[][] encodedIdentities = new byte[3][];
 
     /**
      * @param actor the entity whose experience is decided, a map, or null
@@ -89,28 +88,22 @@ public final class EvaluationContext {
     }
 
     byte[] targetingKeyUtf8() {
-        byte[] bytes = targetingKeyUtf8;
-        if (bytes == null && targetingKey != null) {
-            bytes = targetingKey.getBytes(StandardCharsets.UTF_8);
-            targetingKeyUtf8 = bytes;
-        }
-        return bytes;
+        return encoded(0, targetingKey);
     }
 
     byte[] tenantKeyUtf8() {
-        byte[] bytes = tenantKeyUtf8;
-        if (bytes == null && tenantKey != null) {
-            bytes = tenantKey.getBytes(StandardCharsets.UTF_8);
-            tenantKeyUtf8 = bytes;
-        }
-        return bytes;
+        return encoded(1, tenantKey);
     }
 
     byte[] sessionIdUtf8() {
-        byte[] bytes = sessionIdUtf8;
-        if (bytes == null && sessionId != null) {
-            bytes = sessionId.getBytes(StandardCharsets.UTF_8);
-            sessionIdUtf8 = bytes;
+        return encoded(2, sessionId);
+    }
+
+    private byte[] encoded(int slot, String identity) {
+        byte[] bytes = encodedIdentities[slot];
+        if (bytes == null && identity != null) {
+            bytes = identity.getBytes(StandardCharsets.UTF_8);
+            encodedIdentities[slot] = bytes;
         }
         return bytes;
     }

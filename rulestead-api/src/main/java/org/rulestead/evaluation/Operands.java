@@ -30,9 +30,6 @@ public final class Operands {
             "semver_lt",
             "semver_lte");
 
-    /** The operators an audience clause may use (spec §1.6) plus ours. */
-    public static final Set<String> AUDIENCE_OPERATORS = Operators.KNOWN;
-
     private Operands() {}
 
     /** Whether the pattern compiles on RE2/J with these options ({@code i}, {@code m}, {@code s}, {@code u}). */

@@ -21,29 +21,11 @@ import java.util.function.Predicate;
  */
 final class Operators {
 
-    /** Every operator the evaluator understands; any other name never passes. */
-    static final Set<String> KNOWN = Set.of(
-            "equals",
-            "eq",
-            "neq",
-            "in",
-            "not_in",
-            "gt",
-            "lt",
-            "gte",
-            "lte",
-            "regex",
-            "exists",
-            "contains",
-            "starts_with",
-            "ends_with",
-            "before",
-            "after",
-            "semver_eq",
-            "semver_gt",
-            "semver_gte",
-            "semver_lt",
-            "semver_lte");
+    /**
+     * Every operator the evaluator understands: the authoring ones and the reference's audience
+     * forms {@code eq} and {@code neq}. Any other name never passes.
+     */
+    static final Set<String> KNOWN = union(Operands.AUTHORING_OPERATORS, Set.of("eq", "neq"));
 
     /** The regex options an authored pattern may carry (PD-16 on RE2/J: {@code x} has no equivalent). */
     static final String REGEX_OPTIONS = "imsu";
@@ -82,6 +64,12 @@ final class Operators {
             case "semver_lte" -> semver(field(authored, name), order -> order <= 0);
             default -> NEVER;
         };
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> all = new HashSet<>(first);
+        all.addAll(second);
+        return Set.copyOf(all);
     }
 
     /** Whether {@code options} are regex options RE2/J can honour. */
