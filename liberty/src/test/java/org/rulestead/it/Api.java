@@ -47,6 +47,34 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public static Reply put(String path, String user, String json) {
+        return send(request(path, user)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public static Reply patch(String path, String user, String json) {
+        return send(request(path, user)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public static Reply delete(String path, String user, String json) {
+        return send(request(path, user)
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Sends {@code method} with a JSON body, as {@code user} (null: without credentials). */
+    public static Reply call(String method, String path, String user, String json) {
+        HttpRequest.Builder request = request(path, user);
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));

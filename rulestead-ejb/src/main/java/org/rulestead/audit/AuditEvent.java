@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.rulestead.json.JsonTrees;
@@ -14,6 +15,12 @@ import org.rulestead.json.JsonTrees;
 /** A row of the audit trail. Written once, never updated or deleted. */
 @Entity
 @Table(name = "audit_events")
+@NamedQuery(
+        name = "AuditEvent.chainFrom",
+        query = "select e from AuditEvent e where e.chainSeq > :after order by e.chainSeq")
+@NamedQuery(
+        name = "AuditEvent.byCorrelation",
+        query = "select e from AuditEvent e where e.correlationId = :correlation order by e.chainSeq")
 public class AuditEvent {
 
     @Id
@@ -57,9 +64,19 @@ public class AuditEvent {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
+    @Column(name = "chain_seq", updatable = false)
+    private Long chainSeq;
+
+    @Column(name = "previous_hash", updatable = false)
+    private String previousHash;
+
+    @Column(name = "event_hash", updatable = false)
+    private String eventHash;
+
     protected AuditEvent() {}
 
-    AuditEvent(AuditRecord record, Instant occurredAt) {
+    /** The event at position {@code chainSeq} of the chain, after the event whose hash is {@code previousHash}. */
+    AuditEvent(AuditRecord record, Instant occurredAt, long chainSeq, String previousHash) {
         this.eventType = record.eventType();
         this.resourceType = record.resourceType();
         this.resourceKey = record.resourceKey();
@@ -72,6 +89,59 @@ public class AuditEvent {
         this.metadata = JsonTrees.write(record.metadata());
         this.correlationId = record.correlationId();
         this.occurredAt = occurredAt;
+        this.chainSeq = chainSeq;
+        this.previousHash = previousHash;
+        this.eventHash = AuditChain.hash(previousHash, canonicalContent());
+    }
+
+    /** Every field the hash covers, in a fixed order, as the database holds them. */
+    String canonicalContent() {
+        return AuditChain.canonical(
+                chainSeq,
+                eventType,
+                resourceType,
+                resourceKey,
+                environmentKey,
+                actorId,
+                actorType,
+                actorDisplay,
+                reason,
+                outcome == null ? null : outcome.name(),
+                metadata,
+                correlationId,
+                occurredAt);
+    }
+
+    Long chainSeq() {
+        return chainSeq;
+    }
+
+    String previousHash() {
+        return previousHash;
+    }
+
+    String eventHash() {
+        return eventHash;
+    }
+
+    /** The event as the audit API shows it: metadata parsed, hash chain fields included. */
+    public AuditEventView view() {
+        return new AuditEventView(
+                id,
+                eventType,
+                resourceType,
+                resourceKey,
+                environmentKey,
+                actorId,
+                actorType,
+                actorDisplay,
+                reason,
+                outcome,
+                JsonTrees.read(metadata),
+                correlationId,
+                occurredAt,
+                chainSeq,
+                eventHash);
     }
 
     public Long id() {

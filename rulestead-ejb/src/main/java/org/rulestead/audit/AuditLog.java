@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The one writer of the audit trail. It joins the caller's transaction and refuses to run without
- * one, so a change and its audit event commit or roll back together.
+ * one, so a change and its audit event commit or roll back together. Each event joins the hash
+ * chain under the lock of its head.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -29,10 +31,13 @@ public class AuditLog {
     private Clock clock;
 
     public long record(AuditRecord record) {
+        AuditChainHead head =
+                entityManager.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
         // microseconds: the precision both Derby and PostgreSQL keep
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditEvent event = new AuditEvent(record, now);
+        AuditEvent event = new AuditEvent(record, now, head.lastSeq() + 1, head.lastHash());
         entityManager.persist(event);
+        head.advanceTo(event.chainSeq(), event.eventHash());
         entityManager.flush();
         recorded.fire(new AuditEventRecorded(event.id(), record));
         return event.id();

@@ -14,12 +14,25 @@ public record CommandContext(String reason, String requestId, String source) {
 
     public CommandContext {
         reason = reason == null || reason.isBlank() ? null : reason.trim();
-        requestId = requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId : null;
+        // one id for every audit row of this command, even when the caller sent none
+        requestId = requestId != null && REQUEST_ID.matcher(requestId).matches()
+                ? requestId
+                : UUID.randomUUID().toString();
     }
 
-    /** The correlation id of this command's audit rows: the request id, or a fresh one. */
+    /** The correlation id of this command's audit rows: the caller's request id, or one made for it. */
     public String correlationId() {
-        return requestId != null ? requestId : UUID.randomUUID().toString();
+        return requestId;
+    }
+
+    /** The command's context as audit metadata keeps it (spec §7.2 {@code context}): ids and source only. */
+    public java.util.Map<String, Object> auditContext() {
+        java.util.Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("request_id", requestId);
+        if (source != null) {
+            metadata.put("source", source);
+        }
+        return metadata;
     }
 
     public static CommandContext of(String reason, String source) {

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.rulestead.environments.Environment;
 import org.rulestead.json.JsonTrees;
 import org.rulestead.model.FlagDefinition;
@@ -134,6 +135,48 @@ public class Flag {
 
     public String key() {
         return key;
+    }
+
+    public boolean archived() {
+        return archivedAt != null;
+    }
+
+    public long lockVersion() {
+        return version;
+    }
+
+    /** The flag's state in {@code environmentKey}, if the flag lives there. */
+    public Optional<FlagEnvironment> in(String environmentKey) {
+        return environments.stream()
+                .filter(environment -> environment.environmentKey().equals(environmentKey))
+                .findFirst();
+    }
+
+    /**
+     * Changes what the admin API may change (spec §1.2): description, ownership, lifecycle, tags.
+     * Key, types and default value stay as they are.
+     */
+    public void update(FlagDefinition changed, Instant now) {
+        this.description = changed.description();
+        Ownership ownership = changed.ownership();
+        this.ownerRef = ownership.ownerRef();
+        this.ownerKind = ownership.ownerKind();
+        this.ownerDisplay = ownership.ownerDisplay();
+        Lifecycle lifecycle = changed.lifecycle();
+        this.lifecycleMode = lifecycle.mode();
+        this.reviewBy = lifecycle.reviewBy();
+        this.lifecycleSource = lifecycle.source();
+        this.lifecycleOverridden = lifecycle.defaultOverridden();
+        this.tags.clear();
+        this.tags.addAll(changed.tags());
+        this.updatedAt = now;
+    }
+
+    /** Archives the flag in every environment (spec §1.2): it no longer serves and cannot change. */
+    public void archive(Instant now) {
+        this.archivedAt = now;
+        environments.forEach(environment -> environment.archive(now));
+        this.updatedAt = now;
     }
 
     public FlagDefinition definition() {

@@ -1,5 +1,6 @@
 package org.rulestead.flags;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,9 +11,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.rulestead.environments.Environment;
 
 /** A flag's state in one environment. */
@@ -42,6 +48,22 @@ public class FlagEnvironment {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "active_ruleset_version")
+    private Integer activeRulesetVersion;
+
+    @Column(name = "last_ruleset_version", nullable = false)
+    private int lastRulesetVersion;
+
+    @Column(name = "kill_switch_variant_key")
+    private String killSwitchVariantKey;
+
+    @Column(name = "last_published_at")
+    private Instant lastPublishedAt;
+
+    @OneToMany(mappedBy = "flagEnvironment", cascade = CascadeType.PERSIST)
+    @OrderBy("rulesetVersion")
+    private List<Ruleset> rulesets = new ArrayList<>();
+
     @Version
     private long version;
 
@@ -55,7 +77,91 @@ public class FlagEnvironment {
         this.updatedAt = now;
     }
 
-    FlagEnvironmentView view() {
-        return new FlagEnvironmentView(environment.key(), status);
+    public String flagKey() {
+        return flag.key();
+    }
+
+    public String environmentKey() {
+        return environment.key();
+    }
+
+    public FlagStatus status() {
+        return status;
+    }
+
+    public boolean killSwitchEngaged() {
+        return status == FlagStatus.KILLSWITCHED;
+    }
+
+    /** A new draft, numbered after every earlier draft and publish (they share one counter). */
+    public Ruleset saveDraft(String salt, List<?> rules, String author, Instant now) {
+        lastRulesetVersion++;
+        Ruleset draft = new Ruleset(this, lastRulesetVersion, salt, rules, author, now);
+        rulesets.add(draft);
+        updatedAt = now;
+        return draft;
+    }
+
+    public Optional<Ruleset> ruleset(int rulesetVersion) {
+        return rulesets.stream()
+                .filter(ruleset -> ruleset.rulesetVersion() == rulesetVersion)
+                .findFirst();
+    }
+
+    public List<Ruleset> rulesets() {
+        return List.copyOf(rulesets);
+    }
+
+    /**
+     * Puts a draft in force. A kill switch stays engaged (PD-3): the new rules serve once it is
+     * released.
+     */
+    public void publish(Ruleset draft, String by, Instant now) {
+        draft.publish(by, now);
+        activeRulesetVersion = draft.rulesetVersion();
+        lastPublishedAt = now;
+        if (status != FlagStatus.KILLSWITCHED) {
+            status = FlagStatus.ACTIVE;
+        }
+        updatedAt = now;
+    }
+
+    /** Engages the kill switch; false when it already was. */
+    public boolean engageKillSwitch(Instant now) {
+        if (status == FlagStatus.KILLSWITCHED) {
+            return false;
+        }
+        status = FlagStatus.KILLSWITCHED;
+        killSwitchVariantKey = "default";
+        updatedAt = now;
+        return true;
+    }
+
+    /** Releases the kill switch; false when it was not engaged. */
+    public boolean releaseKillSwitch(Instant now) {
+        if (status != FlagStatus.KILLSWITCHED) {
+            return false;
+        }
+        status = activeRulesetVersion == null ? FlagStatus.DRAFT : FlagStatus.ACTIVE;
+        killSwitchVariantKey = null;
+        updatedAt = now;
+        return true;
+    }
+
+    void archive(Instant now) {
+        status = FlagStatus.ARCHIVED;
+        killSwitchVariantKey = null;
+        updatedAt = now;
+    }
+
+    public FlagEnvironmentView view() {
+        return new FlagEnvironmentView(
+                environment.key(),
+                status,
+                activeRulesetVersion,
+                lastRulesetVersion,
+                status == FlagStatus.KILLSWITCHED,
+                lastPublishedAt,
+                version);
     }
 }

@@ -1,4 +1,16 @@
 package org.rulestead.flags;
 
-/** A flag's state in one environment, as callers see it. */
-public record FlagEnvironmentView(String environmentKey, FlagStatus status) {}
+import java.time.Instant;
+
+/**
+ * A flag's state in one environment, as callers see it: status, the published ruleset in force,
+ * whether the kill switch is engaged.
+ */
+public record FlagEnvironmentView(
+        String environmentKey,
+        FlagStatus status,
+        Integer activeRulesetVersion,
+        int latestRulesetVersion,
+        boolean killSwitchEngaged,
+        Instant lastPublishedAt,
+        long version) {}

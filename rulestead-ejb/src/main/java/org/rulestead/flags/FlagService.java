@@ -22,13 +22,18 @@ import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.Environment;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
+import org.rulestead.governance.Attempt;
 import org.rulestead.governance.Authorization;
 import org.rulestead.governance.ResourceRef;
+import org.rulestead.model.FlagDefinition;
 import org.rulestead.model.FlagDocuments;
 import org.rulestead.model.NewFlag;
+import org.rulestead.model.NewFlagReader;
+import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
+import org.rulestead.validation.Reading;
 
-/** Creates flags and reads them. Every change is authorized and audited in its own transaction. */
+/** Creates, updates, archives and reads flags. Every change is authorized and audited in its own transaction. */
 @Stateless
 public class FlagService {
 
@@ -43,6 +48,12 @@ public class FlagService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private FlagStore flags;
+
+    @Inject
+    private Now now;
 
     /** Creates a flag, in draft in the named environments (all of them when none are named). */
     public FlagView create(NewFlag newFlag, CommandContext context) {
@@ -68,6 +79,105 @@ public class FlagService {
                 Map.of("after", afterSnapshot(created), "context", contextMetadata(context)),
                 context.correlationId()));
         return created;
+    }
+
+    /** The fields an update may carry; everything else about a flag is fixed at creation. */
+    private static final List<String> CHANGEABLE = List.of(
+            "description", "owner_ref", "owner_kind", "owner_display", "tags", "expected_expiration", "permanent");
+
+    private static final List<String> FIXED = List.of("key", "flag_type", "value_type", "default_value");
+
+    /**
+     * Changes description, ownership, lifecycle or tags (spec §1.2); fields not sent stay as they
+     * are. {@code expectedVersion} (the flag's {@code version} as read) guards against lost updates.
+     */
+    public FlagView update(String key, Map<String, Object> patch, Long expectedVersion, CommandContext context) {
+        Actor actor = authorization.require(
+                Action.UPDATE_FLAG, ResourceRef.flag(key), null, new Attempt("flag.update", context));
+        Flag flag = flags.changeableFlag(key);
+        if (expectedVersion != null && expectedVersion != flag.lockVersion()) {
+            throw new CommandRejected.Conflict(
+                    "store",
+                    "invalid_command",
+                    "the flag changed since you read it",
+                    Map.of("flag_key", key, "version", flag.lockVersion()));
+        }
+        FlagDefinition before = flag.definition();
+        Map<String, Object> merged = new LinkedHashMap<>(FlagDocuments.toDocument(before));
+        merged.remove("lifecycle");
+        List<Finding> refused = new ArrayList<>();
+        for (String field : FIXED) {
+            if (patch.containsKey(field) && !same(field, patch.get(field), merged.get(field))) {
+                refused.add(new Finding(field, "cannot change after the flag is created"));
+            }
+        }
+        if (patch.containsKey("expected_expiration")) {
+            merged.remove("permanent");
+        }
+        if (Boolean.TRUE.equals(patch.get("permanent"))) {
+            merged.remove("expected_expiration");
+        }
+        for (String field : CHANGEABLE) {
+            if (patch.containsKey(field)) {
+                merged.put(field, patch.get(field));
+            }
+        }
+        Reading<NewFlag> reading = NewFlagReader.read(merged);
+        if (reading instanceof Reading.Invalid<NewFlag> invalid) {
+            refused.addAll(invalid.findings());
+        }
+        if (!refused.isEmpty()) {
+            throw new CommandRejected.Invalid("config", "invalid_command", "the flag update is invalid", refused);
+        }
+        FlagDefinition after = ((Reading.Valid<NewFlag>) reading).value().definition();
+        flag.update(after, now.instant());
+        entityManager.flush();
+
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("before", FlagDocuments.toDocument(before));
+        metadata.put("after", FlagDocuments.toDocument(after));
+        metadata.put("context", context.auditContext());
+        auditLog.record(new AuditRecord(
+                "flag.update",
+                "flag",
+                key,
+                null,
+                actor,
+                context.reason(),
+                AuditOutcome.OK,
+                metadata,
+                context.correlationId()));
+        return flag.view();
+    }
+
+    /** Archives the flag everywhere (spec §1.2): it stops serving and refuses every change. */
+    public FlagView archive(String key, CommandContext context) {
+        Actor actor = authorization.require(
+                Action.ARCHIVE_FLAG, ResourceRef.flag(key), null, new Attempt("flag.archive", context));
+        FlagStore.requireReason(context.reason());
+        Flag flag = flags.changeableFlag(key);
+        flag.archive(now.instant());
+        entityManager.flush();
+        auditLog.record(new AuditRecord(
+                "flag.archive",
+                "flag",
+                key,
+                null,
+                actor,
+                context.reason(),
+                AuditOutcome.OK,
+                Map.of("after", Map.of("archived", true), "context", context.auditContext()),
+                context.correlationId()));
+        return flag.view();
+    }
+
+    private static boolean same(String field, Object sent, Object stored) {
+        if (field.equals("default_value")) {
+            Object value = sent instanceof Map<?, ?> map && map.containsKey("value") ? map.get("value") : sent;
+            Object storedValue = ((Map<?, ?>) stored).get("value");
+            return java.util.Objects.equals(String.valueOf(value), String.valueOf(storedValue));
+        }
+        return java.util.Objects.equals(sent, stored);
     }
 
     public List<FlagView> list() {

@@ -7,9 +7,14 @@ import java.security.Principal;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.rulestead.audit.AuditOutcome;
+import org.rulestead.audit.AuditRecord;
+import org.rulestead.audit.DeniedAttempts;
 import org.rulestead.command.CommandRejected;
 
 /** Resolves the calling operator and asks the policy whether they may act. */
@@ -20,11 +25,19 @@ public class Authorization {
 
     private final SecurityContext securityContext;
     private final RulesteadPolicy policy;
+    private final ProtectedEnvironments protectedEnvironments;
+    private final DeniedAttempts deniedAttempts;
 
     @Inject
-    public Authorization(SecurityContext securityContext, RulesteadPolicy policy) {
+    public Authorization(
+            SecurityContext securityContext,
+            RulesteadPolicy policy,
+            ProtectedEnvironments protectedEnvironments,
+            DeniedAttempts deniedAttempts) {
         this.securityContext = securityContext;
         this.policy = policy;
+        this.protectedEnvironments = protectedEnvironments;
+        this.deniedAttempts = deniedAttempts;
     }
 
     /** The operator behind the current call. */
@@ -47,14 +60,102 @@ public class Authorization {
     public Actor require(Action action, ResourceRef resource, String environmentKey) {
         Actor actor = currentActor();
         if (!allows(actor, action, resource, environmentKey)) {
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("action", action.wireName());
-            if (environmentKey != null) {
-                metadata.put("environment_key", environmentKey);
-            }
-            throw new CommandRejected.Forbidden("caller is not authorized to perform this action", metadata);
+            throw refusal(action, environmentKey, null);
         }
         return actor;
+    }
+
+    /**
+     * As {@link #require}, for a mutation: a refusal is audited (spec §6.12) as {@code eventType}
+     * with {@code result = denied}, in a transaction of its own.
+     */
+    public Actor require(Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
+        Actor actor = currentActor();
+        if (!allows(actor, action, resource, environmentKey)) {
+            throw denied(actor, action, resource, environmentKey, attempt, null, null);
+        }
+        return actor;
+    }
+
+    /**
+     * Governed direct execution (spec §6.4): the policy must allow the action, and governance must
+     * not require a change request for it; else a refusal with reason {@code
+     * change_request_required}, audited.
+     */
+    public Actor requireDirect(Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
+        Actor actor = require(action, resource, environmentKey, attempt);
+        ApprovalRequirement requirement = requirement(actor, action, resource, environmentKey);
+        if (requirement.changeRequestRequired()) {
+            throw denied(actor, action, resource, environmentKey, attempt, "change_request_required", requirement);
+        }
+        return actor;
+    }
+
+    /** What governance asks of {@code action} by {@code actor} (spec §6.3). */
+    public ApprovalRequirement requirement(Actor actor, Action action, ResourceRef resource, String environmentKey) {
+        boolean protectedEnvironment = protectedEnvironments.isProtected(environmentKey);
+        boolean changeRequestRequired = ask(
+                () -> policy.changeRequestRequired(actor, action, resource, environmentKey),
+                protectedEnvironment && action.catalog() == Action.Catalog.GOVERNANCE);
+        boolean selfApprovalAllowed =
+                ask(() -> policy.allowSelfApproval(actor, action, resource, environmentKey), !protectedEnvironment);
+        return new ApprovalRequirement(
+                action, environmentKey, changeRequestRequired ? 1 : 0, changeRequestRequired, selfApprovalAllowed);
+    }
+
+    /** Refuses {@code actor} and audits the attempt; answers the refusal to throw. */
+    public CommandRejected.Forbidden denied(
+            Actor actor,
+            Action action,
+            ResourceRef resource,
+            String environmentKey,
+            Attempt attempt,
+            String reason,
+            ApprovalRequirement requirement) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("audit_result", "denied");
+        metadata.put("denied_action", action.wireName());
+        metadata.put("denied_actor_id", actor.id());
+        if (reason != null) {
+            metadata.put("denial_reason", reason);
+        }
+        if (requirement != null) {
+            metadata.put("approval_requirement", requirement.toMap());
+        }
+        metadata.put("context", attempt.context().auditContext());
+        deniedAttempts.record(new AuditRecord(
+                attempt.eventType(),
+                resource.type(),
+                resource.key(),
+                environmentKey,
+                actor,
+                attempt.context().reason() != null ? attempt.context().reason() : "unauthorized",
+                AuditOutcome.DENIED,
+                metadata,
+                attempt.context().correlationId()));
+        return refusal(action, environmentKey, reason);
+    }
+
+    private static CommandRejected.Forbidden refusal(Action action, String environmentKey, String reason) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("action", action.wireName());
+        if (environmentKey != null) {
+            metadata.put("environment_key", environmentKey);
+        }
+        if (reason != null) {
+            metadata.put("reason", reason);
+        }
+        return new CommandRejected.Forbidden("caller is not authorized to perform this action", metadata);
+    }
+
+    private static boolean ask(Supplier<Optional<Boolean>> question, boolean fallback) {
+        try {
+            Optional<Boolean> answer = question.get();
+            return answer == null ? fallback : answer.orElse(fallback);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "policy question failed; using the default", e);
+            return fallback;
+        }
     }
 
     private boolean allows(Actor actor, Action action, ResourceRef resource, String environmentKey) {

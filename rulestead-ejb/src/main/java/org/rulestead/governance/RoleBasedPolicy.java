@@ -6,9 +6,15 @@ import jakarta.inject.Inject;
 /**
  * The default policy: spec §6.2's fallback role check. Viewers read; editors author outside
  * protected environments; admins do everything; auditors read the audit trail and export it.
+ * Going further than the reference, editors may also draft and propose in protected environments
+ * (save a draft, submit a change request, cancel their own), so four-eyes changes need no admin
+ * on the authoring side; applying them stays with admins.
  */
 @Dependent
 public class RoleBasedPolicy implements RulesteadPolicy {
+
+    private static final java.util.Set<Action> PROPOSING =
+            java.util.EnumSet.of(Action.SAVE_DRAFT, Action.SUBMIT_CHANGE_REQUEST, Action.CANCEL_OWN_CHANGE_REQUEST);
 
     private final ProtectedEnvironments protectedEnvironments;
 
@@ -21,6 +27,9 @@ public class RoleBasedPolicy implements RulesteadPolicy {
     public boolean can(Actor actor, Action action, ResourceRef resource, String environmentKey) {
         if (actor.hasAnyRole(Role.AUDITOR) && (action == Action.LIST_AUDIT_EVENTS || action == Action.EXPORT_AUDIT)) {
             return true;
+        }
+        if (PROPOSING.contains(action)) {
+            return actor.hasAnyRole(Role.EDITOR, Role.ADMIN);
         }
         return switch (action.catalog()) {
             case VIEWER -> actor.hasAnyRole(Role.VIEWER, Role.EDITOR, Role.ADMIN);

@@ -14,6 +14,14 @@ public enum DatabaseDialect {
         this.placeholders = placeholders;
     }
 
+    /**
+     * Where Flyway finds this database's migrations: the shared set, and the few that only this
+     * database's SQL can say (triggers).
+     */
+    public String[] migrationLocations() {
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + name().toLowerCase(Locale.ROOT)};
+    }
+
     /** Flyway placeholders that make one migration set valid on this database. */
     public Map<String, String> placeholders() {
         return placeholders;

@@ -38,7 +38,7 @@ public class SchemaMigration {
                 .schemas(schema)
                 // Liberty's class loaders find a folder by its flyway.location marker file (db/callback too,
                 // which Flyway always scans for Java callbacks)
-                .locations("classpath:db/migration")
+                .locations(dialect.migrationLocations())
                 .failOnMissingLocations(true)
                 .placeholders(dialect.placeholders())
                 .load()

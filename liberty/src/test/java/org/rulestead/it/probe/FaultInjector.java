@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import org.rulestead.audit.AuditEventRecorded;
 
 /**
- * Fails any command on a resource whose key starts with {@value #MARKER}, right after the command
+ * Fails any command on a resource whose key, or with a reason that, starts with {@value #MARKER}, right after the command
  * wrote its change and its audit event, still inside their transaction.
  */
 @ApplicationScoped
@@ -15,8 +15,10 @@ public class FaultInjector {
 
     void afterAuditWrite(@Observes AuditEventRecorded recorded) {
         String key = recorded.record().resourceKey();
-        if (key != null && key.startsWith(MARKER)) {
-            throw new IllegalStateException("fault injected after the write of " + key);
+        String reason = recorded.record().reason();
+        if (key != null && key.startsWith(MARKER) || reason != null && reason.startsWith(MARKER)) {
+            throw new IllegalStateException(
+                    "fault injected after the write of " + recorded.record().eventType());
         }
     }
 }

@@ -26,6 +26,16 @@ public final class JsonBodies {
         if (text.isBlank()) {
             throw new MalformedRequest(400, "the request body is empty: send a JSON object");
         }
+        return parse(text);
+    }
+
+    /** As {@link #object}, but an empty body is an empty object (for DELETE and similar). */
+    public static Map<String, Object> optionalObject(InputStream body) {
+        String text = text(body);
+        return text.isBlank() ? Map.of() : parse(text);
+    }
+
+    private static Map<String, Object> parse(String text) {
         JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             value = reader.readValue();

@@ -31,6 +31,18 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof CommandRejected rejected) {
                 return new CommandRejectedMapper().withUriInfo(uriInfo).toResponse(rejected);
             }
+            if (cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof jakarta.persistence.LockTimeoutException) {
+                return Problems.of(
+                                409,
+                                uriInfo,
+                                "the resource is being changed by someone else right now: try again",
+                                "store",
+                                "invalid_command",
+                                Map.of("reason", "locked"),
+                                List.of())
+                        .toResponse();
+            }
             if (cause instanceof OptimisticLockException) {
                 return Problems.of(
                                 409,

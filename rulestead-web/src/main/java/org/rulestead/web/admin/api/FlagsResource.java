@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
@@ -31,8 +33,6 @@ import org.rulestead.web.json.JsonBodies;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class FlagsResource {
-
-    static final String SOURCE = "admin_api";
 
     private FlagService flags;
 
@@ -66,11 +66,34 @@ public class FlagsResource {
             throw new CommandRejected.Invalid("config", "invalid_command", "the flag is invalid", invalid.findings());
         }
         NewFlag newFlag = ((Reading.Valid<NewFlag>) reading).value();
-        String reason = document.get("reason") instanceof String text ? text : null;
-        FlagView created = flags.create(newFlag, new CommandContext(reason, requestId, SOURCE));
+        FlagView created = flags.create(newFlag, Commands.context(document, requestId));
         return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build())
                 .entity(FlagJson.of(created))
                 .build();
+    }
+
+    /** Changes description, ownership, lifecycle or tags; {@code version} guards against lost updates. */
+    @PATCH
+    @Path("{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject update(
+            @PathParam("key") String key, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
+        Map<String, Object> document = JsonBodies.object(body);
+        CommandContext context = Commands.context(document, requestId);
+        Map<String, Object> patch = new LinkedHashMap<>(document);
+        Object version = patch.remove("version");
+        patch.remove("reason");
+        Long expected = version instanceof Number number ? number.longValue() : null;
+        return FlagJson.of(flags.update(key, patch, expected, context));
+    }
+
+    /** {@code {"reason"}}: archives the flag in every environment. */
+    @POST
+    @Path("{key}/archive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject archive(
+            @PathParam("key") String key, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
+        return FlagJson.of(flags.archive(key, Commands.context(JsonBodies.object(body), requestId)));
     }
 
     static CommandRejected.NotFound notFound(String key) {

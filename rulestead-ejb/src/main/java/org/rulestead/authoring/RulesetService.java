@@ -1,0 +1,185 @@
+package org.rulestead.authoring;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rulestead.audit.AuditLog;
+import org.rulestead.audit.AuditOutcome;
+import org.rulestead.audit.AuditRecord;
+import org.rulestead.command.CommandContext;
+import org.rulestead.command.CommandRejected;
+import org.rulestead.flags.Flag;
+import org.rulestead.flags.FlagEnvironment;
+import org.rulestead.flags.FlagStore;
+import org.rulestead.flags.Ruleset;
+import org.rulestead.flags.RulesetView;
+import org.rulestead.governance.Action;
+import org.rulestead.governance.Actor;
+import org.rulestead.governance.Attempt;
+import org.rulestead.governance.Authorization;
+import org.rulestead.governance.ResourceRef;
+import org.rulestead.time.Now;
+import org.rulestead.validation.RulesetValidation;
+import org.rulestead.validation.RulesetValidator;
+
+/**
+ * Drafts and publishes rulesets (spec §1.4). A draft is validated by the engine's authoring rules
+ * and numbered; publishing puts one draft in force, for good. Each change and its audit event
+ * commit together.
+ */
+@Stateless
+public class RulesetService {
+
+    @PersistenceContext(unitName = "rulestead")
+    private EntityManager entityManager;
+
+    @Inject
+    private Authorization authorization;
+
+    @Inject
+    private FlagStore flags;
+
+    @Inject
+    private AuditLog auditLog;
+
+    @Inject
+    private Now now;
+
+    /** Saves {@code {"salt", "rules"}} as the next draft of the flag in the environment. */
+    public RulesetView saveDraft(
+            String flagKey, String environmentKey, Map<String, Object> draft, CommandContext context) {
+        Actor actor = authorization.require(
+                Action.SAVE_DRAFT,
+                ResourceRef.flag(flagKey),
+                environmentKey,
+                new Attempt("ruleset.save_draft", context));
+        Flag flag = flags.changeableFlag(flagKey);
+        FlagEnvironment state = flags.in(flag, environmentKey);
+        // audiences arrive with their own feature; until then no rule can refer to one
+        RulesetValidation validation =
+                RulesetValidator.validate(draft, flag.definition().valueType(), Set.of());
+        if (!validation.valid()) {
+            throw new CommandRejected.Invalid(
+                    "ruleset", validation.errorType(), validation.message(), validation.findings());
+        }
+        String salt = draft.get("salt") instanceof String text && !text.isBlank() ? text.trim() : null;
+        List<?> rules = draft.get("rules") instanceof List<?> list ? list : List.of();
+        Ruleset saved = state.saveDraft(salt, rules, actor.id(), now.instant());
+        entityManager.flush();
+
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("version", saved.rulesetVersion());
+        metadata.put("after", Map.of("version", saved.rulesetVersion(), "rules", ruleKeys(rules)));
+        metadata.put("context", context.auditContext());
+        audit("ruleset.save_draft", flagKey, environmentKey, actor, context, metadata);
+        return saved.view();
+    }
+
+    /**
+     * Publishes draft {@code version}: governed (spec §6.4), so in a protected environment it is
+     * refused with {@code change_request_required}. A kill switch stays engaged (PD-3).
+     */
+    public RulesetView publish(String flagKey, String environmentKey, int version, CommandContext context) {
+        Actor actor = authorization.requireDirect(
+                Action.PUBLISH_RULESET,
+                ResourceRef.flag(flagKey),
+                environmentKey,
+                new Attempt("ruleset.publish", context));
+        return publishAs(actor, flagKey, environmentKey, version, context, Map.of());
+    }
+
+    /**
+     * Publishes as {@code actor} without asking governance again: for a change request's execution,
+     * whose approvals are the governance.
+     */
+    public RulesetView publishAs(
+            Actor actor,
+            String flagKey,
+            String environmentKey,
+            int version,
+            CommandContext context,
+            Map<String, Object> governance) {
+        FlagStore.requireReason(context.reason());
+        Flag flag = flags.changeableFlag(flagKey);
+        FlagEnvironment state = flags.in(flag, environmentKey);
+        Ruleset draft = state.ruleset(version)
+                .filter(Ruleset::isDraft)
+                .orElseThrow(() -> new CommandRejected.Conflict(
+                        "ruleset",
+                        "invalid_command",
+                        "ruleset_not_publishable",
+                        Map.of("flag_key", flagKey, "environment_key", environmentKey, "version", version)));
+        Integer previous = state.view().activeRulesetVersion();
+        Instant at = now.instant();
+        state.publish(draft, actor.id(), at);
+        entityManager.flush();
+
+        Map<String, Object> metadata = new LinkedHashMap<>(governance);
+        metadata.put("version", version);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("active_ruleset_version", previous);
+        metadata.put("before", before);
+        metadata.put(
+                "after",
+                Map.of(
+                        "active_ruleset_version",
+                        version,
+                        "status",
+                        state.status().name().toLowerCase()));
+        metadata.put("context", context.auditContext());
+        audit("ruleset.publish", flagKey, environmentKey, actor, context, metadata);
+        return draft.view();
+    }
+
+    /** Every ruleset of the flag in the environment, oldest first. */
+    public List<RulesetView> history(String flagKey, String environmentKey) {
+        authorization.require(Action.READ_RULESETS, ResourceRef.flag(flagKey), environmentKey);
+        return flags.in(flags.flag(flagKey), environmentKey).rulesets().stream()
+                .map(Ruleset::view)
+                .toList();
+    }
+
+    /** One ruleset version, or 404 {@code ruleset_not_found}. */
+    public RulesetView version(String flagKey, String environmentKey, int version) {
+        authorization.require(Action.READ_RULESETS, ResourceRef.flag(flagKey), environmentKey);
+        return flags.in(flags.flag(flagKey), environmentKey)
+                .ruleset(version)
+                .map(Ruleset::view)
+                .orElseThrow(() -> new CommandRejected.NotFound(
+                        "ruleset",
+                        "ruleset_not_found",
+                        "ruleset was not found",
+                        Map.of("flag_key", flagKey, "environment_key", environmentKey, "version", version)));
+    }
+
+    private void audit(
+            String eventType,
+            String flagKey,
+            String environmentKey,
+            Actor actor,
+            CommandContext context,
+            Map<String, Object> metadata) {
+        auditLog.record(new AuditRecord(
+                eventType,
+                "flag",
+                flagKey,
+                environmentKey,
+                actor,
+                context.reason(),
+                AuditOutcome.OK,
+                metadata,
+                context.correlationId()));
+    }
+
+    private static List<Object> ruleKeys(List<?> rules) {
+        return rules.stream()
+                .<Object>map(rule -> rule instanceof Map<?, ?> map ? map.get("key") : null)
+                .toList();
+    }
+}

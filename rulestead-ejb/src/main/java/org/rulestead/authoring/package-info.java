@@ -1,0 +1,2 @@
+/** Drafting and publishing rulesets: numbered versions, validation, governed publish. */
+package org.rulestead.authoring;

@@ -1,0 +1,403 @@
+package org.rulestead.changerequests;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rulestead.audit.AuditLog;
+import org.rulestead.audit.AuditOutcome;
+import org.rulestead.audit.AuditRecord;
+import org.rulestead.audit.AuditTrail;
+import org.rulestead.authoring.RulesetService;
+import org.rulestead.command.CommandContext;
+import org.rulestead.command.CommandRejected;
+import org.rulestead.flags.FlagStore;
+import org.rulestead.governance.Action;
+import org.rulestead.governance.Actor;
+import org.rulestead.governance.ApprovalRequirement;
+import org.rulestead.governance.Attempt;
+import org.rulestead.governance.Authorization;
+import org.rulestead.governance.ResourceRef;
+import org.rulestead.killswitch.KillSwitchService;
+import org.rulestead.time.Now;
+import org.rulestead.validation.Finding;
+
+/**
+ * The change request workflow (spec §6.5): submit, revise, approve, reject, cancel, execute. Every
+ * step is authorized, checks the state it starts from, and writes its audit event, all under the
+ * request's one correlation id. Executing applies the governed action in the same transaction.
+ */
+@Stateless
+public class ChangeRequestService {
+
+    /** The governed actions a change request can carry today, with the command each one takes. */
+    private static final List<Action> EXECUTABLE =
+            List.of(Action.PUBLISH_RULESET, Action.ENGAGE_KILL_SWITCH, Action.RELEASE_KILL_SWITCH);
+
+    @PersistenceContext(unitName = "rulestead")
+    private EntityManager entityManager;
+
+    @Inject
+    private Authorization authorization;
+
+    @Inject
+    private FlagStore flags;
+
+    @Inject
+    private AuditLog auditLog;
+
+    @Inject
+    private AuditTrail auditTrail;
+
+    @Inject
+    private RulesetService rulesets;
+
+    @Inject
+    private KillSwitchService killSwitches;
+
+    @Inject
+    private Now now;
+
+    /** Proposes {@code command} for {@code action} on a flag in an environment. */
+    public ChangeRequestView submit(Proposal proposal, CommandContext context) {
+        requireComplete(proposal);
+        FlagStore.requireReason(context.reason());
+        Action action = executable(proposal.action());
+        ResourceRef resource = new ResourceRef(proposal.resourceType(), proposal.resourceKey());
+        Actor actor = authorization.require(
+                Action.SUBMIT_CHANGE_REQUEST,
+                resource,
+                proposal.environmentKey(),
+                new Attempt("change_request.submitted", context));
+        flags.in(flags.changeableFlag(proposal.resourceKey()), proposal.environmentKey());
+        validateCommand(action, proposal.command());
+        ApprovalRequirement requirement = authorization.requirement(actor, action, resource, proposal.environmentKey());
+        ChangeRequest request = new ChangeRequest(
+                action,
+                proposal.environmentKey(),
+                proposal.resourceType(),
+                proposal.resourceKey(),
+                actor,
+                context.reason(),
+                proposal.command(),
+                requirement,
+                context.correlationId(),
+                now.instant());
+        entityManager.persist(request);
+        flushUnlessCorrelationTaken(context.correlationId());
+        Map<String, Object> metadata = metadata(request, "submitted");
+        metadata.put("approval_requirement", requirement.toMap());
+        metadata.put("fingerprint", request.fingerprint());
+        audit(request, "change_request.submitted", actor, context.reason(), metadata);
+        return request.view();
+    }
+
+    /** Replaces the proposal's command; every earlier approval stops counting. */
+    public ChangeRequestView revise(
+            long id, Map<String, Object> command, long expectedVersion, CommandContext context) {
+        FlagStore.requireReason(context.reason());
+        ChangeRequest request = find(id);
+        checkVersion(request, expectedVersion);
+        Actor actor = authorization.require(
+                Action.SUBMIT_CHANGE_REQUEST,
+                resourceOf(request),
+                request.environmentKey(),
+                new Attempt("change_request.revised", context));
+        if (!actor.id().equals(request.submitterId())) {
+            throw authorization.denied(
+                    actor,
+                    Action.SUBMIT_CHANGE_REQUEST,
+                    resourceOf(request),
+                    request.environmentKey(),
+                    new Attempt("change_request.revised", context),
+                    "only_the_submitter_may_revise",
+                    null);
+        }
+        requireStatus(request, ChangeRequestStatus.SUBMITTED, ChangeRequestStatus.APPROVED);
+        validateCommand(executable(request.action()), command);
+        long clearedApprovals = request.currentApprovals();
+        String previous = request.revise(command, context.reason());
+        entityManager.flush();
+        Map<String, Object> metadata = metadata(request, "revised");
+        metadata.put("previous_fingerprint", previous);
+        metadata.put("fingerprint", request.fingerprint());
+        metadata.put("approvals_cleared", clearedApprovals);
+        audit(request, "change_request.revised", actor, context.reason(), metadata);
+        return request.view();
+    }
+
+    /**
+     * Approves as the current operator: refused to the submitter where self-approval is not
+     * allowed (four-eyes), and to a reviewer who already decided on this version.
+     */
+    public ChangeRequestView approve(long id, CommandContext context) {
+        FlagStore.requireReason(context.reason());
+        ChangeRequest request = find(id);
+        Attempt attempt = new Attempt("change_request.approved", context);
+        Actor actor = authorization.require(
+                Action.APPROVE_CHANGE_REQUEST, resourceOf(request), request.environmentKey(), attempt);
+        if (actor.id().equals(request.submitterId()) && !request.selfApprovalAllowed()) {
+            throw authorization.denied(
+                    actor,
+                    Action.APPROVE_CHANGE_REQUEST,
+                    resourceOf(request),
+                    request.environmentKey(),
+                    attempt,
+                    "self_approval_forbidden",
+                    null);
+        }
+        requireStatus(request, ChangeRequestStatus.SUBMITTED);
+        if (request.decidedBy(actor.id())) {
+            throw new CommandRejected.Conflict(
+                    "auth",
+                    "invalid_command",
+                    "reviewer has already recorded a decision",
+                    Map.of("change_request_id", id));
+        }
+        Approval approval = request.approve(actor, context.reason(), now.instant());
+        entityManager.flush();
+        Map<String, Object> metadata = metadata(request, "approved");
+        metadata.put("approval_id", approval.id());
+        metadata.put("fingerprint", request.fingerprint());
+        audit(request, "change_request.approved", actor, context.reason(), metadata);
+        return request.view();
+    }
+
+    public ChangeRequestView reject(long id, CommandContext context) {
+        FlagStore.requireReason(context.reason());
+        ChangeRequest request = find(id);
+        Actor actor = authorization.require(
+                Action.REJECT_CHANGE_REQUEST,
+                resourceOf(request),
+                request.environmentKey(),
+                new Attempt("change_request.rejected", context));
+        requireStatus(request, ChangeRequestStatus.SUBMITTED);
+        Approval rejection = request.reject(actor, context.reason(), now.instant());
+        entityManager.flush();
+        Map<String, Object> metadata = metadata(request, "rejected");
+        metadata.put("approval_id", rejection.id());
+        audit(request, "change_request.rejected", actor, context.reason(), metadata);
+        return request.view();
+    }
+
+    /** Withdraws the request: its submitter may, and so may whoever may reject it. */
+    public ChangeRequestView cancel(long id, CommandContext context) {
+        FlagStore.requireReason(context.reason());
+        ChangeRequest request = find(id);
+        Attempt attempt = new Attempt("change_request.cancelled", context);
+        Actor actor = authorization.currentActor();
+        Action needed = actor.id().equals(request.submitterId())
+                ? Action.CANCEL_OWN_CHANGE_REQUEST
+                : Action.REJECT_CHANGE_REQUEST;
+        authorization.require(needed, resourceOf(request), request.environmentKey(), attempt);
+        requireStatus(request, ChangeRequestStatus.SUBMITTED, ChangeRequestStatus.APPROVED);
+        request.cancel(now.instant());
+        entityManager.flush();
+        audit(request, "change_request.cancelled", actor, context.reason(), metadata(request, "cancelled"));
+        return request.view();
+    }
+
+    /**
+     * Applies the approved change as the executor, with its audit, in this transaction; if the
+     * change cannot be applied nothing is, and the request stays approved.
+     */
+    public ChangeRequestView execute(long id, CommandContext context) {
+        FlagStore.requireReason(context.reason());
+        ChangeRequest request = find(id);
+        Actor actor = authorization.require(
+                Action.EXECUTE_CHANGE_REQUEST,
+                resourceOf(request),
+                request.environmentKey(),
+                new Attempt("change_request.merged", context));
+        requireStatus(request, ChangeRequestStatus.APPROVED);
+        Map<String, Object> governance = new LinkedHashMap<>();
+        governance.put("request_id", request.correlationId());
+        governance.put("change_request_id", request.id());
+        governance.put("governance_action", request.action());
+        governance.put("execution_stage", "execute");
+        CommandContext execution = new CommandContext(context.reason(), request.correlationId(), context.source());
+        Map<String, Object> command = request.command();
+        switch (executable(request.action())) {
+            case PUBLISH_RULESET -> rulesets.publishAs(
+                    actor,
+                    request.resourceKey(),
+                    request.environmentKey(),
+                    ((Number) command.get("version")).intValue(),
+                    execution,
+                    governance);
+            case ENGAGE_KILL_SWITCH -> killSwitches.engageAs(
+                    actor, request.resourceKey(), request.environmentKey(), execution, governance);
+            case RELEASE_KILL_SWITCH -> killSwitches.releaseAs(
+                    actor, request.resourceKey(), request.environmentKey(), execution, governance);
+            default -> throw unsupported(request.action());
+        }
+        Instant at = now.instant();
+        request.executed(at);
+        entityManager.flush();
+        audit(request, "change_request.merged", actor, context.reason(), metadata(request, "merged"));
+        return request.view();
+    }
+
+    public List<ChangeRequestView> list(Optional<ChangeRequestStatus> status) {
+        authorization.require(Action.READ_CHANGE_REQUESTS, ResourceRef.flag("*"), null);
+        return (status.isPresent()
+                        ? entityManager
+                                .createNamedQuery("ChangeRequest.byStatus", ChangeRequest.class)
+                                .setParameter("status", status.get())
+                        : entityManager.createNamedQuery("ChangeRequest.all", ChangeRequest.class))
+                .setMaxResults(500)
+                .getResultStream()
+                .map(ChangeRequest::view)
+                .toList();
+    }
+
+    /** The request with its decisions and every audit event of its workflow. */
+    public ChangeRequestView get(long id) {
+        ChangeRequest request = find(id);
+        authorization.require(Action.READ_CHANGE_REQUESTS, resourceOf(request), request.environmentKey());
+        return request.view().withAuditEvents(auditTrail.workflow(request.correlationId()));
+    }
+
+    private ChangeRequest find(long id) {
+        ChangeRequest request = entityManager.find(ChangeRequest.class, id);
+        if (request == null) {
+            throw new CommandRejected.NotFound(
+                    "store", "invalid_command", "change request was not found", Map.of("change_request_id", id));
+        }
+        return request;
+    }
+
+    private static void checkVersion(ChangeRequest request, long expectedVersion) {
+        if (expectedVersion >= 0 && request.view().lockVersion() != expectedVersion) {
+            throw new CommandRejected.Conflict(
+                    "store",
+                    "invalid_command",
+                    "the change request changed since you read it",
+                    Map.of(
+                            "change_request_id",
+                            request.id(),
+                            "version",
+                            request.view().lockVersion()));
+        }
+    }
+
+    private static void requireStatus(ChangeRequest request, ChangeRequestStatus... allowed) {
+        for (ChangeRequestStatus status : allowed) {
+            if (request.status() == status) {
+                return;
+            }
+        }
+        throw new CommandRejected.Conflict(
+                "store",
+                "invalid_command",
+                "change request is not in a valid state for this operation",
+                Map.of(
+                        "change_request_id",
+                        request.id(),
+                        "status",
+                        request.status().name().toLowerCase()));
+    }
+
+    private static Action executable(String name) {
+        for (Action action : EXECUTABLE) {
+            if (action.wireName().equals(name)) {
+                return action;
+            }
+        }
+        throw unsupported(name);
+    }
+
+    private static CommandRejected unsupported(String name) {
+        return new CommandRejected.Invalid(
+                "config",
+                "invalid_command",
+                "this action cannot go through a change request",
+                List.of(new Finding(
+                        "action",
+                        "must be one of publish_ruleset, engage_kill_switch, release_kill_switch (got " + name + ")")));
+    }
+
+    private static void validateCommand(Action action, Map<String, Object> command) {
+        if (action == Action.PUBLISH_RULESET
+                && !(command.get("version") instanceof Number version
+                        && version.longValue() > 0
+                        && version.doubleValue() == version.longValue())) {
+            throw new CommandRejected.Invalid(
+                    "config",
+                    "invalid_command",
+                    "the command is invalid",
+                    List.of(new Finding("command.version", "must be the draft version to publish, a whole number")));
+        }
+    }
+
+    private static void requireComplete(Proposal proposal) {
+        List<Finding> missing = new java.util.ArrayList<>();
+        if (proposal.action() == null) {
+            missing.add(new Finding("action", "is required"));
+        }
+        if (proposal.environmentKey() == null) {
+            missing.add(new Finding("environment_key", "is required"));
+        }
+        if (!"flag".equals(proposal.resourceType())) {
+            missing.add(new Finding("resource_type", "must be flag"));
+        }
+        if (proposal.resourceKey() == null) {
+            missing.add(new Finding("resource_key", "is required: the flag's key"));
+        }
+        if (!missing.isEmpty()) {
+            throw new CommandRejected.Invalid("config", "invalid_command", "the change request is incomplete", missing);
+        }
+    }
+
+    private static ResourceRef resourceOf(ChangeRequest request) {
+        return new ResourceRef(request.resourceType(), request.resourceKey());
+    }
+
+    private static Map<String, Object> metadata(ChangeRequest request, String stage) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("request_id", request.correlationId());
+        metadata.put("change_request_id", request.id());
+        metadata.put("governance_action", request.action());
+        metadata.put("execution_stage", stage);
+        metadata.put("resource_key", request.resourceKey());
+        return metadata;
+    }
+
+    private void audit(
+            ChangeRequest request, String eventType, Actor actor, String reason, Map<String, Object> metadata) {
+        auditLog.record(new AuditRecord(
+                eventType,
+                request.resourceType(),
+                request.resourceKey(),
+                request.environmentKey(),
+                actor,
+                reason,
+                AuditOutcome.OK,
+                metadata,
+                request.correlationId()));
+    }
+
+    private void flushUnlessCorrelationTaken(String correlationId) {
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw new CommandRejected.Conflict(
+                            "store",
+                            "invalid_command",
+                            "a change request with this request id already exists",
+                            Map.of("correlation_id", correlationId));
+                }
+            }
+            throw e;
+        }
+    }
+}

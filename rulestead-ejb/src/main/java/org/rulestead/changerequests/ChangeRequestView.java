@@ -1,0 +1,61 @@
+package org.rulestead.changerequests;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.rulestead.audit.AuditEventView;
+
+/** A change request as callers see it, with its decisions and (when asked) its workflow's audit events. */
+public record ChangeRequestView(
+        long id,
+        ChangeRequestStatus status,
+        String action,
+        String environmentKey,
+        String resourceType,
+        String resourceKey,
+        String submitterId,
+        String submitterDisplay,
+        String reason,
+        Map<String, Object> command,
+        String fingerprint,
+        int requiredApprovals,
+        boolean selfApprovalAllowed,
+        long currentApprovals,
+        String correlationId,
+        Instant submittedAt,
+        Instant resolvedAt,
+        Instant executedAt,
+        long lockVersion,
+        List<ApprovalView> approvals,
+        List<AuditEventView> auditEvents) {
+
+    public ChangeRequestView {
+        approvals = List.copyOf(approvals);
+        auditEvents = List.copyOf(auditEvents);
+    }
+
+    ChangeRequestView withAuditEvents(List<AuditEventView> events) {
+        return new ChangeRequestView(
+                id,
+                status,
+                action,
+                environmentKey,
+                resourceType,
+                resourceKey,
+                submitterId,
+                submitterDisplay,
+                reason,
+                command,
+                fingerprint,
+                requiredApprovals,
+                selfApprovalAllowed,
+                currentApprovals,
+                correlationId,
+                submittedAt,
+                resolvedAt,
+                executedAt,
+                lockVersion,
+                approvals,
+                events);
+    }
+}

@@ -1,0 +1,7 @@
+package org.rulestead.changerequests;
+
+/** A reviewer's decision on a change request. */
+public enum Decision {
+    APPROVED,
+    REJECTED
+}

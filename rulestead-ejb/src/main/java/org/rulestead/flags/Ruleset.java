@@ -1,0 +1,118 @@
+package org.rulestead.flags;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import org.rulestead.json.JsonTrees;
+
+/**
+ * One numbered version of a flag environment's rules (spec §1.4): a draft until it is published,
+ * then immutable (the database refuses to change a published row).
+ */
+@Entity
+@Table(name = "rulesets")
+public class Ruleset {
+
+    /** Whether a ruleset may still change. */
+    public enum Status {
+        DRAFT,
+        PUBLISHED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "flag_environment_id", nullable = false, updatable = false)
+    private FlagEnvironment flagEnvironment;
+
+    @Column(name = "ruleset_version", nullable = false, updatable = false)
+    private int rulesetVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(updatable = false)
+    private String salt;
+
+    @Column(nullable = false, updatable = false, length = 1_000_000)
+    private String rules;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "published_by")
+    private String publishedBy;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Version
+    private long version;
+
+    protected Ruleset() {}
+
+    Ruleset(
+            FlagEnvironment flagEnvironment,
+            int rulesetVersion,
+            String salt,
+            List<?> rules,
+            String createdBy,
+            Instant now) {
+        this.flagEnvironment = flagEnvironment;
+        this.rulesetVersion = rulesetVersion;
+        this.status = Status.DRAFT;
+        this.salt = salt;
+        this.rules = JsonTrees.write(rules);
+        this.createdBy = createdBy;
+        this.createdAt = now;
+    }
+
+    public int rulesetVersion() {
+        return rulesetVersion;
+    }
+
+    public boolean isDraft() {
+        return status == Status.DRAFT;
+    }
+
+    void publish(String by, Instant now) {
+        if (status != Status.DRAFT) {
+            throw new IllegalStateException("ruleset v" + rulesetVersion + " is already published");
+        }
+        this.status = Status.PUBLISHED;
+        this.publishedBy = by;
+        this.publishedAt = now;
+    }
+
+    public RulesetView view() {
+        return new RulesetView(
+                flagEnvironment.flagKey(),
+                flagEnvironment.environmentKey(),
+                rulesetVersion,
+                status,
+                salt,
+                (List<?>) JsonTrees.read(rules),
+                createdBy,
+                createdAt,
+                publishedBy,
+                publishedAt,
+                version);
+    }
+}

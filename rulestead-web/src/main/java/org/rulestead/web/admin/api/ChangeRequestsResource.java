@@ -1,0 +1,168 @@
+package org.rulestead.web.admin.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rulestead.changerequests.ChangeRequestService;
+import org.rulestead.changerequests.ChangeRequestStatus;
+import org.rulestead.changerequests.ChangeRequestView;
+import org.rulestead.changerequests.Proposal;
+import org.rulestead.command.CommandContext;
+import org.rulestead.command.CommandRejected;
+import org.rulestead.json.JsonTrees;
+import org.rulestead.validation.Finding;
+import org.rulestead.web.json.JsonBodies;
+
+/**
+ * {@code /api/v1/admin/change-requests}: submit, read, revise, and the reviewer's and executor's
+ * transitions ({@code approve}, {@code reject}, {@code cancel}, {@code execute}), each with a
+ * reason.
+ */
+@Path("v1/admin/change-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class ChangeRequestsResource {
+
+    private ChangeRequestService changeRequests;
+
+    protected ChangeRequestsResource() {}
+
+    @Inject
+    public ChangeRequestsResource(ChangeRequestService changeRequests) {
+        this.changeRequests = changeRequests;
+    }
+
+    @GET
+    public JsonObject list(@QueryParam("status") String status) {
+        Optional<ChangeRequestStatus> filter = Optional.ofNullable(status).map(ChangeRequestsResource::status);
+        return JsonTrees.toJson(Map.of(
+                        "items",
+                        changeRequests.list(filter).stream()
+                                .map(AdminJson::changeRequest)
+                                .toList()))
+                .asJsonObject();
+    }
+
+    /**
+     * {@code {"action", "environment_key", "resource_type", "resource_key", "command", "reason"}}:
+     * 201 with the submitted request.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(InputStream body, @HeaderParam("X-Request-Id") String requestId, @Context UriInfo uri) {
+        Map<String, Object> document = JsonBodies.object(body);
+        Proposal proposal = new Proposal(
+                Commands.text(document, "action"),
+                Commands.text(document, "environment_key"),
+                Commands.text(document, "resource_type") == null ? "flag" : Commands.text(document, "resource_type"),
+                Commands.text(document, "resource_key"),
+                command(document));
+        ChangeRequestView submitted = changeRequests.submit(proposal, Commands.context(document, requestId));
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(submitted.id()))
+                        .build())
+                .entity(AdminJson.changeRequest(submitted))
+                .build();
+    }
+
+    /** The request with its decisions and its workflow's audit events. */
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") long id) {
+        return AdminJson.changeRequest(changeRequests.get(id));
+    }
+
+    /** {@code {"command", "reason", "version"}}: revises the proposal; earlier approvals stop counting. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject revise(
+            @PathParam("id") long id, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
+        Map<String, Object> document = JsonBodies.object(body);
+        long expected = document.get("version") instanceof Number number ? number.longValue() : -1;
+        return AdminJson.changeRequest(
+                changeRequests.revise(id, command(document), expected, Commands.context(document, requestId)));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject approve(
+            @PathParam("id") long id, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
+        return AdminJson.changeRequest(changeRequests.approve(id, context(body, requestId)));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject reject(
+            @PathParam("id") long id, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
+        return AdminJson.changeRequest(changeRequests.reject(id, context(body, requestId)));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject cancel(
+            @PathParam("id") long id, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
+        return AdminJson.changeRequest(changeRequests.cancel(id, context(body, requestId)));
+    }
+
+    @POST
+    @Path("{id}/execute")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject execute(
+            @PathParam("id") long id, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
+        return AdminJson.changeRequest(changeRequests.execute(id, context(body, requestId)));
+    }
+
+    private static CommandContext context(InputStream body, String requestId) {
+        return Commands.context(JsonBodies.object(body), requestId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> command(Map<String, Object> document) {
+        Object command = document.get("command");
+        if (command == null) {
+            return Map.of();
+        }
+        if (!(command instanceof Map<?, ?>)) {
+            throw new CommandRejected.Invalid(
+                    "config",
+                    "invalid_command",
+                    "the change request is invalid",
+                    List.of(new Finding("command", "must be an object, e.g. {\"version\": 3}")));
+        }
+        return (Map<String, Object>) command;
+    }
+
+    private static ChangeRequestStatus status(String name) {
+        try {
+            return ChangeRequestStatus.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new CommandRejected.Invalid(
+                    "config",
+                    "invalid_command",
+                    "unknown change request status",
+                    List.of(new Finding(
+                            "status", "must be one of submitted, approved, rejected, cancelled, executed")));
+        }
+    }
+}

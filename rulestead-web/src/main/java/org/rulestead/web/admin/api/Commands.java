@@ -1,0 +1,20 @@
+package org.rulestead.web.admin.api;
+
+import java.util.Map;
+import org.rulestead.command.CommandContext;
+
+/** Builds the command context of an admin API call from its body and headers. */
+final class Commands {
+
+    static final String SOURCE = "admin_api";
+
+    private Commands() {}
+
+    static CommandContext context(Map<String, Object> body, String requestId) {
+        return new CommandContext(text(body, "reason"), requestId, SOURCE);
+    }
+
+    static String text(Map<String, Object> body, String field) {
+        return body.get(field) instanceof String value && !value.isBlank() ? value.trim() : null;
+    }
+}
