@@ -425,4 +425,43 @@ class GovernanceIT {
         assertThat(Api.rows("rulesets", key)).isEqualTo(1);
         assertThat(Api.rows("audit_events", key)).isEqualTo(audit);
     }
+
+    @Test
+    void aRoleGrantedInOneEnvironmentCountsThereOnly() {
+        String key = newFlag("grants");
+        assertThat(Api.put(env(key, "staging") + "/draft", "viewer", RULES).status())
+                .isEqualTo(403);
+
+        Api.Reply granted = Api.post(
+                "/api/v1/admin/environments/staging/grants",
+                "admin",
+                "{\"principal\": \"viewer\", \"role\": \"editor\", \"reason\": \"helps with the launch\"}");
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        long grant = granted.json().getJsonNumber("id").longValue();
+        try {
+            assertThat(Api.put(env(key, "staging") + "/draft", "viewer", RULES).status())
+                    .isEqualTo(201);
+            assertThat(Api.put(env(key, "development") + "/draft", "viewer", RULES)
+                            .status())
+                    .isEqualTo(403);
+            assertThat(Api.get("/api/v1/admin/environments/staging/grants", "viewer")
+                            .body())
+                    .contains("\"principal\":\"viewer\"");
+        } finally {
+            assertThat(Api.delete(
+                                    "/api/v1/admin/environments/staging/grants/" + grant,
+                                    "admin",
+                                    "{\"reason\": \"done\"}")
+                            .status())
+                    .isEqualTo(204);
+        }
+        assertThat(Api.put(env(key, "staging") + "/draft", "viewer", RULES).status())
+                .isEqualTo(403);
+        assertThat(Api.post(
+                                "/api/v1/admin/environments/staging/grants",
+                                "editor",
+                                "{\"principal\": \"editor\", \"role\": \"admin\", \"reason\": \"promote myself\"}")
+                        .status())
+                .isEqualTo(403);
+    }
 }

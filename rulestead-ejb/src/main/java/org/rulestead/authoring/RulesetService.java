@@ -116,6 +116,9 @@ public class RulesetService {
                         "ruleset_not_publishable",
                         Map.of("flag_key", flagKey, "environment_key", environmentKey, "version", version)));
         Integer previous = state.view().activeRulesetVersion();
+        List<?> previousRules = previous == null
+                ? List.of()
+                : state.ruleset(previous).map(ruleset -> ruleset.view().rules()).orElse(List.of());
         Instant at = now.instant();
         state.publish(draft, actor.id(), at);
         entityManager.flush();

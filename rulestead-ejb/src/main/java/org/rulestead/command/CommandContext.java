@@ -1,14 +1,18 @@
 package org.rulestead.command;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Why and through what a command arrived: the operator's reason, the caller's request id (which
- * becomes the correlation id tying every audit row of one workflow together) and the source
- * ({@code admin_api}, {@code admin_ui}, ...).
+ * becomes the correlation id tying every audit row of one workflow together), the source
+ * ({@code admin_api}, {@code admin_ui}, ...) and the caller's own annotations ({@code metadata},
+ * e.g. a ticket number), which the audit trail keeps redacted (spec §7.3).
  */
-public record CommandContext(String reason, String requestId, String source) {
+public record CommandContext(String reason, String requestId, String source, Map<String, Object> metadata) {
 
     private static final Pattern REQUEST_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
 
@@ -18,6 +22,11 @@ public record CommandContext(String reason, String requestId, String source) {
         requestId = requestId != null && REQUEST_ID.matcher(requestId).matches()
                 ? requestId
                 : UUID.randomUUID().toString();
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    public CommandContext(String reason, String requestId, String source) {
+        this(reason, requestId, source, Map.of());
     }
 
     /** The correlation id of this command's audit rows: the caller's request id, or one made for it. */
@@ -25,14 +34,22 @@ public record CommandContext(String reason, String requestId, String source) {
         return requestId;
     }
 
-    /** The command's context as audit metadata keeps it (spec §7.2 {@code context}): ids and source only. */
-    public java.util.Map<String, Object> auditContext() {
-        java.util.Map<String, Object> metadata = new java.util.LinkedHashMap<>();
-        metadata.put("request_id", requestId);
+    /**
+     * The command's context as audit metadata keeps it (spec §7.2 {@code context}): the caller's
+     * annotations, redacted, with the request id and source.
+     */
+    public Map<String, Object> auditContext() {
+        Map<String, Object> context = new LinkedHashMap<>(AuditRedaction.redact(metadata));
+        context.put("request_id", requestId);
         if (source != null) {
-            metadata.put("source", source);
+            context.put("source", source);
         }
-        return metadata;
+        return context;
+    }
+
+    /** The same command with another reason. */
+    public CommandContext withReason(String newReason) {
+        return new CommandContext(newReason, requestId, source, metadata);
     }
 
     public static CommandContext of(String reason, String source) {

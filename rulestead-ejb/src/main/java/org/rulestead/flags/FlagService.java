@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rulestead.audit.AuditDiff;
 import org.rulestead.audit.AuditLog;
 import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
@@ -76,7 +77,7 @@ public class FlagService {
                 actor,
                 context.reason(),
                 AuditOutcome.OK,
-                Map.of("after", afterSnapshot(created), "context", contextMetadata(context)),
+                Map.of("after", afterSnapshot(created), "context", context.auditContext()),
                 context.correlationId()));
         return created;
     }
@@ -133,9 +134,28 @@ public class FlagService {
         flag.update(after, now.instant());
         entityManager.flush();
 
+        Map<String, Object> beforeDocument = FlagDocuments.toDocument(before);
+        Map<String, Object> afterDocument = FlagDocuments.toDocument(after);
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("before", FlagDocuments.toDocument(before));
-        metadata.put("after", FlagDocuments.toDocument(after));
+        metadata.put("before", beforeDocument);
+        metadata.put("after", afterDocument);
+        metadata.put("diff", AuditDiff.of(beforeDocument, afterDocument));
+        if (!before.ownership().equals(after.ownership())) {
+            Map<String, Object> ownership = new LinkedHashMap<>();
+            ownership.put("from_ref", before.ownership().ownerRef());
+            ownership.put("to_ref", after.ownership().ownerRef());
+            ownership.put("from_kind", before.ownership().ownerKind().wireName());
+            ownership.put("to_kind", after.ownership().ownerKind().wireName());
+            metadata.put("ownership_transition", ownership);
+        }
+        if (!before.lifecycle().equals(after.lifecycle())) {
+            Map<String, Object> lifecycle = new LinkedHashMap<>();
+            lifecycle.put("from_mode", before.lifecycle().mode().wireName());
+            lifecycle.put("to_mode", after.lifecycle().mode().wireName());
+            lifecycle.put("from_review_by", String.valueOf(before.lifecycle().reviewBy()));
+            lifecycle.put("to_review_by", String.valueOf(after.lifecycle().reviewBy()));
+            metadata.put("lifecycle_transition", lifecycle);
+        }
         metadata.put("context", context.auditContext());
         auditLog.record(new AuditRecord(
                 "flag.update",
@@ -269,16 +289,5 @@ public class FlagService {
                         .map(FlagEnvironmentView::environmentKey)
                         .toList());
         return after;
-    }
-
-    private static Map<String, Object> contextMetadata(CommandContext context) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        if (context.requestId() != null) {
-            metadata.put("request_id", context.requestId());
-        }
-        if (context.source() != null) {
-            metadata.put("source", context.source());
-        }
-        return metadata;
     }
 }

@@ -1,11 +1,18 @@
 package org.rulestead.governance;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** Who performs a command: an operator signed in through the container, or the system itself. */
-public record Actor(String id, String type, String display, Set<Role> roles) {
+/**
+ * Who performs a command: an operator signed in through the container, or the system itself.
+ *
+ * @param roles the roles the server's registry gives everywhere
+ * @param environmentRoles roles granted in one environment only, by environment key
+ */
+public record Actor(String id, String type, String display, Set<Role> roles, Map<String, Set<Role>> environmentRoles) {
 
     public static final String OPERATOR = "operator";
     public static final String SYSTEM = "system";
@@ -14,15 +21,29 @@ public record Actor(String id, String type, String display, Set<Role> roles) {
         Objects.requireNonNull(id, "actor id is required");
         Objects.requireNonNull(type, "actor type is required");
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        Map<String, Set<Role>> granted = new LinkedHashMap<>();
+        environmentRoles.forEach((environment, scoped) -> granted.put(environment, Set.copyOf(scoped)));
+        environmentRoles = Map.copyOf(granted);
+    }
+
+    public Actor(String id, String type, String display, Set<Role> roles) {
+        this(id, type, display, roles, Map.of());
     }
 
     public static Actor operator(String id, Set<Role> roles) {
         return new Actor(id, OPERATOR, id, roles);
     }
 
+    /** Whether the actor has one of {@code wanted} everywhere. */
     public boolean hasAnyRole(Role... wanted) {
+        return hasAnyRoleIn(null, wanted);
+    }
+
+    /** Whether the actor has one of {@code wanted} in {@code environmentKey}, everywhere or by a grant there. */
+    public boolean hasAnyRoleIn(String environmentKey, Role... wanted) {
+        Set<Role> scoped = environmentKey == null ? Set.of() : environmentRoles.getOrDefault(environmentKey, Set.of());
         for (Role role : wanted) {
-            if (roles.contains(role)) {
+            if (roles.contains(role) || scoped.contains(role)) {
                 return true;
             }
         }

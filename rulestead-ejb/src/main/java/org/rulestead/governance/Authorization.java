@@ -27,17 +27,20 @@ public class Authorization {
     private final RulesteadPolicy policy;
     private final ProtectedEnvironments protectedEnvironments;
     private final DeniedAttempts deniedAttempts;
+    private final EnvironmentGrants grants;
 
     @Inject
     public Authorization(
             SecurityContext securityContext,
             RulesteadPolicy policy,
             ProtectedEnvironments protectedEnvironments,
-            DeniedAttempts deniedAttempts) {
+            DeniedAttempts deniedAttempts,
+            EnvironmentGrants grants) {
         this.securityContext = securityContext;
         this.policy = policy;
         this.protectedEnvironments = protectedEnvironments;
         this.deniedAttempts = deniedAttempts;
+        this.grants = grants;
     }
 
     /** The operator behind the current call. */
@@ -53,7 +56,8 @@ public class Authorization {
                 roles.add(role);
             }
         }
-        return Actor.operator(principal.getName(), roles);
+        return new Actor(
+                principal.getName(), Actor.OPERATOR, principal.getName(), roles, grants.of(principal.getName()));
     }
 
     /** The current operator, if the policy lets them perform {@code action}; otherwise a refusal. */

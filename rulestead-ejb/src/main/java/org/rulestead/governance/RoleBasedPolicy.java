@@ -8,7 +8,8 @@ import jakarta.inject.Inject;
  * protected environments; admins do everything; auditors read the audit trail and export it.
  * Going further than the reference, editors may also draft and propose in protected environments
  * (save a draft, submit a change request, cancel their own), so four-eyes changes need no admin
- * on the authoring side; applying them stays with admins.
+ * on the authoring side; applying them stays with admins. Roles count everywhere when the
+ * registry gives them, and in one environment when an admin granted them there.
  */
 @Dependent
 public class RoleBasedPolicy implements RulesteadPolicy {
@@ -25,18 +26,20 @@ public class RoleBasedPolicy implements RulesteadPolicy {
 
     @Override
     public boolean can(Actor actor, Action action, ResourceRef resource, String environmentKey) {
-        if (actor.hasAnyRole(Role.AUDITOR) && (action == Action.LIST_AUDIT_EVENTS || action == Action.EXPORT_AUDIT)) {
+        String in = environmentKey;
+        if (actor.hasAnyRoleIn(in, Role.AUDITOR)
+                && (action == Action.LIST_AUDIT_EVENTS || action == Action.EXPORT_AUDIT)) {
             return true;
         }
         if (PROPOSING.contains(action)) {
-            return actor.hasAnyRole(Role.EDITOR, Role.ADMIN);
+            return actor.hasAnyRoleIn(in, Role.EDITOR, Role.ADMIN);
         }
         return switch (action.catalog()) {
-            case VIEWER -> actor.hasAnyRole(Role.VIEWER, Role.EDITOR, Role.ADMIN);
-            case ADMIN -> actor.hasAnyRole(Role.ADMIN);
+            case VIEWER -> actor.hasAnyRoleIn(in, Role.VIEWER, Role.EDITOR, Role.ADMIN);
+            case ADMIN -> actor.hasAnyRoleIn(in, Role.ADMIN);
             case EDITOR, GOVERNANCE -> protectedEnvironments.isProtected(environmentKey)
-                    ? actor.hasAnyRole(Role.ADMIN)
-                    : actor.hasAnyRole(Role.EDITOR, Role.ADMIN);
+                    ? actor.hasAnyRoleIn(in, Role.ADMIN)
+                    : actor.hasAnyRoleIn(in, Role.EDITOR, Role.ADMIN);
         };
     }
 }

@@ -10,8 +10,12 @@ final class Commands {
 
     private Commands() {}
 
+    /** The reason and the caller's {@code metadata} annotations from the body, the request id from the header. */
+    @SuppressWarnings("unchecked")
     static CommandContext context(Map<String, Object> body, String requestId) {
-        return new CommandContext(text(body, "reason"), requestId, SOURCE);
+        Map<String, Object> metadata =
+                body.get("metadata") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        return new CommandContext(text(body, "reason"), requestId, SOURCE, metadata);
     }
 
     static String text(Map<String, Object> body, String field) {

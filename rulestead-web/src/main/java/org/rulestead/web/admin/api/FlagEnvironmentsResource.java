@@ -147,7 +147,7 @@ public class FlagEnvironmentsResource {
         Map<String, Object> command = JsonBodies.optionalObject(body);
         CommandContext context = Commands.context(command, requestId);
         if (context.reason() == null && reason != null) {
-            context = new CommandContext(reason, context.requestId(), context.source());
+            context = context.withReason(reason);
         }
         return AdminJson.state(killSwitches.release(key, env, context));
     }
