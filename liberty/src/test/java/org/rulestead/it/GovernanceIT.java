@@ -464,4 +464,33 @@ class GovernanceIT {
                         .status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void aStaleUpdateIs409AndChangesNothing() {
+        String key = newFlag("stale");
+        long version = Api.get("/api/v1/admin/flags/" + key, "viewer")
+                .json()
+                .getJsonNumber("version")
+                .longValue();
+
+        Api.Reply first = Api.patch(
+                "/api/v1/admin/flags/" + key, "editor", "{\"description\": \"first\", \"version\": " + version + "}");
+        Api.Reply stale = Api.patch(
+                "/api/v1/admin/flags/" + key, "editor", "{\"description\": \"second\", \"version\": " + version + "}");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().getString("description")).isEqualTo("first");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(Api.get("/api/v1/admin/flags/" + key, "viewer").json().getString("description"))
+                .isEqualTo("first");
+        JsonObject update = Api.get("/api/v1/admin/audit?flag=" + key + "&action=flag.update", "auditor")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertThat(update.getJsonObject("metadata")
+                        .getJsonObject("diff")
+                        .getJsonObject("description")
+                        .getString("to"))
+                .isEqualTo("first");
+    }
 }

@@ -59,7 +59,8 @@ public class FlagService {
     /** Creates a flag, in draft in the named environments (all of them when none are named). */
     public FlagView create(NewFlag newFlag, CommandContext context) {
         String key = newFlag.definition().key();
-        Actor actor = authorization.require(Action.CREATE_FLAG, ResourceRef.flag(key), null);
+        Actor actor = authorization.require(
+                Action.CREATE_FLAG, ResourceRef.flag(key), null, new Attempt("flag.create", context));
         if (exists(key)) {
             throw alreadyExists(key);
         }
