@@ -101,36 +101,25 @@ public class ChangeRequestsResource {
                 changeRequests.revise(id, command(document), expected, Commands.context(document, requestId)));
     }
 
+    /** {@code approve}, {@code reject}, {@code cancel} or {@code execute}, each with {@code {"reason"}}. */
     @POST
-    @Path("{id}/approve")
+    @Path("{id}/{transition}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject approve(
-            @PathParam("id") long id, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
-        return AdminJson.changeRequest(changeRequests.approve(id, context(body, requestId)));
-    }
-
-    @POST
-    @Path("{id}/reject")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject reject(
-            @PathParam("id") long id, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
-        return AdminJson.changeRequest(changeRequests.reject(id, context(body, requestId)));
-    }
-
-    @POST
-    @Path("{id}/cancel")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject cancel(
-            @PathParam("id") long id, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
-        return AdminJson.changeRequest(changeRequests.cancel(id, context(body, requestId)));
-    }
-
-    @POST
-    @Path("{id}/execute")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject execute(
-            @PathParam("id") long id, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
-        return AdminJson.changeRequest(changeRequests.execute(id, context(body, requestId)));
+    public JsonObject transition(
+            @PathParam("id") long id,
+            @PathParam("transition") String transition,
+            InputStream body,
+            @HeaderParam("X-Request-Id") String requestId) {
+        CommandContext context = context(body, requestId);
+        ChangeRequestView changed =
+                switch (transition) {
+                    case "approve" -> changeRequests.approve(id, context);
+                    case "reject" -> changeRequests.reject(id, context);
+                    case "cancel" -> changeRequests.cancel(id, context);
+                    case "execute" -> changeRequests.execute(id, context);
+                    default -> throw new jakarta.ws.rs.NotFoundException();
+                };
+        return AdminJson.changeRequest(changed);
     }
 
     private static CommandContext context(InputStream body, String requestId) {
