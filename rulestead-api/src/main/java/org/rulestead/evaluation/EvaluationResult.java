@@ -32,6 +32,11 @@ public record EvaluationResult(
         return Optional.ofNullable(trace);
     }
 
+    /** The error answer for a flag the runtime does not serve. */
+    public static EvaluationResult notFound(String flagKey, EvaluationError error) {
+        return failure(flagKey, null, error, null);
+    }
+
     static EvaluationResult failure(String flagKey, Long flagVersion, EvaluationError error, DebugTrace trace) {
         return new EvaluationResult(null, false, null, Reason.ERROR, null, flagKey, flagVersion, false, error, trace);
     }

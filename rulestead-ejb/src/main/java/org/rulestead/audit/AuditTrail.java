@@ -61,7 +61,8 @@ public class AuditTrail {
                         AuditEvent.class)
                 .setParameter("flag", flagKey)
                 .setParameter("environment", environmentKey)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(AuditEvent::view)
                 .toList();
     }
@@ -71,7 +72,8 @@ public class AuditTrail {
         return entityManager
                 .createNamedQuery("AuditEvent.byCorrelation", AuditEvent.class)
                 .setParameter("correlation", correlationId)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(AuditEvent::view)
                 .toList();
     }

@@ -24,6 +24,7 @@ import org.rulestead.governance.Actor;
 import org.rulestead.governance.Attempt;
 import org.rulestead.governance.Authorization;
 import org.rulestead.governance.ResourceRef;
+import org.rulestead.runtime.SnapshotWriter;
 import org.rulestead.time.Now;
 import org.rulestead.validation.RulesetValidation;
 import org.rulestead.validation.RulesetValidator;
@@ -50,6 +51,9 @@ public class RulesetService {
 
     @Inject
     private Now now;
+
+    @Inject
+    private SnapshotWriter snapshots;
 
     /** Saves {@code {"salt", "rules"}} as the next draft of the flag in the environment. */
     public RulesetView saveDraft(
@@ -106,6 +110,7 @@ public class RulesetService {
             CommandContext context,
             Map<String, Object> governance) {
         FlagStore.requireReason(context.reason());
+        snapshots.lock(environmentKey);
         Flag flag = flags.changeableFlag(flagKey);
         FlagEnvironment state = flags.in(flag, environmentKey);
         Ruleset draft = state.ruleset(version)
@@ -122,6 +127,7 @@ public class RulesetService {
         Instant at = now.instant();
         state.publish(draft, actor.id(), at);
         entityManager.flush();
+        long snapshot = snapshots.write(environmentKey);
 
         Map<String, Object> metadata = new LinkedHashMap<>(governance);
         metadata.put("version", version);

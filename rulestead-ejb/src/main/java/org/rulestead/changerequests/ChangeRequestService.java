@@ -252,10 +252,9 @@ public class ChangeRequestService {
                                 .createNamedQuery("ChangeRequest.byStatus", ChangeRequest.class)
                                 .setParameter("status", status.get())
                         : entityManager.createNamedQuery("ChangeRequest.all", ChangeRequest.class))
-                .setMaxResults(500)
-                .getResultStream()
-                .map(ChangeRequest::view)
-                .toList();
+                .setMaxResults(500).getResultList().stream()
+                        .map(ChangeRequest::view)
+                        .toList();
     }
 
     /** The request with its decisions and every audit event of its workflow. */

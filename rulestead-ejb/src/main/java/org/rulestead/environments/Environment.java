@@ -38,6 +38,9 @@ public class Environment {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "snapshot_version", nullable = false)
+    private long snapshotVersion;
+
     @Version
     private long version;
 
@@ -45,6 +48,19 @@ public class Environment {
 
     public String key() {
         return key;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long snapshotVersion() {
+        return snapshotVersion;
+    }
+
+    /** The number of the environment's next runtime snapshot, now its current one. */
+    public long advanceSnapshot() {
+        return ++snapshotVersion;
     }
 
     public EnvironmentSummary summary() {

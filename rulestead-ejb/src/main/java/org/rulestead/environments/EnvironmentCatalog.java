@@ -19,9 +19,7 @@ public class EnvironmentCatalog {
 
     public List<EnvironmentSummary> list() {
         authorization.currentActor(); // any signed-in role may see where flags live
-        return entityManager
-                .createNamedQuery("Environment.all", Environment.class)
-                .getResultStream()
+        return entityManager.createNamedQuery("Environment.all", Environment.class).getResultList().stream()
                 .map(Environment::summary)
                 .toList();
     }

@@ -17,9 +17,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rulestead.environments.Environment;
+import org.rulestead.model.FlagDefinition;
 
 /** A flag's state in one environment. */
 @Entity
@@ -79,6 +82,45 @@ public class FlagEnvironment {
 
     public String flagKey() {
         return flag.key();
+    }
+
+    /**
+     * The runtime flag payload of spec §2.2 for this flag here, as snapshots carry it: its
+     * published rules, emptied while the kill switch is engaged (§2.11). Empty when the flag does
+     * not serve here (archived, never published).
+     */
+    public Optional<Map<String, Object>> runtimePayload() {
+        if (flag.archived()
+                || activeRulesetVersion == null
+                || (status != FlagStatus.ACTIVE && status != FlagStatus.KILLSWITCHED)) {
+            return Optional.empty();
+        }
+        RulesetView active = ruleset(activeRulesetVersion).orElseThrow().view();
+        FlagDefinition definition = flag.definition();
+        Map<String, Object> flagDocument = new LinkedHashMap<>();
+        flagDocument.put("key", definition.key());
+        flagDocument.put("flag_type", definition.flagType().wireName());
+        flagDocument.put("value_type", definition.valueType().wireName());
+        Map<String, Object> defaultValue = new LinkedHashMap<>();
+        defaultValue.put("value", definition.defaultValue());
+        flagDocument.put("default_value", defaultValue);
+        flagDocument.put("tags", definition.tags());
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("environment_key", environment.key());
+        state.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+        state.put("kill_switch_variant_key", killSwitchVariantKey);
+        state.put("active_ruleset_version", activeRulesetVersion);
+        Map<String, Object> ruleset = new LinkedHashMap<>();
+        ruleset.put("version", active.version());
+        ruleset.put("status", "published");
+        ruleset.put("salt", active.salt());
+        ruleset.put("rules", status == FlagStatus.KILLSWITCHED ? List.of() : active.rules());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("flag", flagDocument);
+        payload.put("environment", Map.of("key", environment.key(), "name", environment.name()));
+        payload.put("flag_environment", state);
+        payload.put("active_ruleset", ruleset);
+        return Optional.of(payload);
     }
 
     public String environmentKey() {

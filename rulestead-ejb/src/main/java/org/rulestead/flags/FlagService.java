@@ -30,6 +30,7 @@ import org.rulestead.model.FlagDefinition;
 import org.rulestead.model.FlagDocuments;
 import org.rulestead.model.NewFlag;
 import org.rulestead.model.NewFlagReader;
+import org.rulestead.runtime.SnapshotWriter;
 import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
 import org.rulestead.validation.Reading;
@@ -55,6 +56,9 @@ public class FlagService {
 
     @Inject
     private Now now;
+
+    @Inject
+    private SnapshotWriter snapshots;
 
     /** Creates a flag, in draft in the named environments (all of them when none are named). */
     public FlagView create(NewFlag newFlag, CommandContext context) {
@@ -176,9 +180,17 @@ public class FlagService {
         Actor actor = authorization.require(
                 Action.ARCHIVE_FLAG, ResourceRef.flag(key), null, new Attempt("flag.archive", context));
         FlagStore.requireReason(context.reason());
+        List<String> environments = flags.flag(key).view().environments().stream()
+                .map(FlagEnvironmentView::environmentKey)
+                .sorted()
+                .toList();
+        environments.forEach(snapshots::lock);
         Flag flag = flags.changeableFlag(key);
         flag.archive(now.instant());
         entityManager.flush();
+        // the flag stops serving wherever it lived
+        // in key order, as every writer locks environments, so two archives never wait on each other
+        environments.forEach(snapshots::write);
         auditLog.record(new AuditRecord(
                 "flag.archive",
                 "flag",
@@ -203,9 +215,7 @@ public class FlagService {
 
     public List<FlagView> list() {
         authorization.require(Action.READ_FLAGS, ResourceRef.flag("*"), null);
-        return entityManager
-                .createNamedQuery("Flag.all", Flag.class)
-                .getResultStream()
+        return entityManager.createNamedQuery("Flag.all", Flag.class).getResultList().stream()
                 .map(Flag::view)
                 .toList();
     }
@@ -215,7 +225,8 @@ public class FlagService {
         return entityManager
                 .createNamedQuery("Flag.byKey", Flag.class)
                 .setParameter("key", key)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst()
                 .map(Flag::view);
     }

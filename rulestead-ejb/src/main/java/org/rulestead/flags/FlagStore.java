@@ -24,7 +24,8 @@ public class FlagStore {
         return entityManager
                 .createNamedQuery("Flag.byKey", Flag.class)
                 .setParameter("key", key)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst()
                 .orElseThrow(() -> new CommandRejected.NotFound(
                         "store", "flag_not_found", "flag was not found", Map.of("flag_key", key)));

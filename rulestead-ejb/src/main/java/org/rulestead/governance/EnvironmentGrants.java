@@ -20,7 +20,8 @@ public class EnvironmentGrants {
         entityManager
                 .createNamedQuery("RoleGrant.ofPrincipal", RoleGrant.class)
                 .setParameter("principal", principal)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .forEach(grant -> granted.computeIfAbsent(
                                 grant.environmentKey(), environment -> EnumSet.noneOf(Role.class))
                         .add(grant.role()));

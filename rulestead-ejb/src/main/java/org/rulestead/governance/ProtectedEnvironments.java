@@ -18,7 +18,8 @@ public class ProtectedEnvironments {
         return entityManager
                 .createNamedQuery("Environment.protectionByKey", Boolean.class)
                 .setParameter("key", environmentKey)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst()
                 .orElse(false);
     }

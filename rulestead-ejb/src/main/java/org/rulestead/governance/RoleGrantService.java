@@ -43,7 +43,8 @@ public class RoleGrantService {
         return entityManager
                 .createNamedQuery("RoleGrant.inEnvironment", RoleGrant.class)
                 .setParameter("environment", environmentKey)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(RoleGrant::view)
                 .toList();
     }
@@ -59,7 +60,8 @@ public class RoleGrantService {
         boolean exists = entityManager
                 .createNamedQuery("RoleGrant.ofPrincipal", RoleGrant.class)
                 .setParameter("principal", principal)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .anyMatch(
                         grant -> grant.role() == role && grant.environmentKey().equals(environmentKey));
         if (exists) {

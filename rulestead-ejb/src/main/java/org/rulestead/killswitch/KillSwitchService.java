@@ -18,6 +18,7 @@ import org.rulestead.governance.Actor;
 import org.rulestead.governance.Attempt;
 import org.rulestead.governance.Authorization;
 import org.rulestead.governance.ResourceRef;
+import org.rulestead.runtime.SnapshotWriter;
 import org.rulestead.time.Now;
 
 /**
@@ -42,6 +43,9 @@ public class KillSwitchService {
 
     @Inject
     private Now now;
+
+    @Inject
+    private SnapshotWriter snapshots;
 
     public FlagEnvironmentView engage(String flagKey, String environmentKey, CommandContext context) {
         Actor actor = authorization.require(
@@ -88,16 +92,19 @@ public class KillSwitchService {
             Map<String, Object> governance,
             boolean engage) {
         FlagStore.requireReason(context.reason());
+        snapshots.lock(environmentKey);
         FlagEnvironment state = flags.in(flags.changeableFlag(flagKey), environmentKey);
         FlagEnvironmentView before = state.view();
         boolean changed = engage ? state.engageKillSwitch(now.instant()) : state.releaseKillSwitch(now.instant());
         entityManager.flush();
+        long snapshot = snapshots.write(environmentKey);
         FlagEnvironmentView after = state.view();
 
         Map<String, Object> metadata = new LinkedHashMap<>(governance);
         metadata.put("before", switchState(before));
         metadata.put("after", switchState(after));
         metadata.put("changed", changed);
+        metadata.put("snapshot_version", snapshot);
         metadata.put("context", context.auditContext());
         auditLog.record(new AuditRecord(
                 engage ? "kill_switch.engage" : "kill_switch.release",

@@ -1,0 +1,131 @@
+package org.rulestead.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Live evaluation from the node's snapshots: what a publish, a kill switch and an archive change. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LiveEvaluationIT {
+
+    static final String PRO = "{\"targeting_key\": \"u1\", \"attributes\": {\"plan\": \"pro\"}}";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive rulestead() {
+        return Deployments.rulesteadWithProbes();
+    }
+
+    static String published(String prefix) {
+        String key = GovernanceIT.newFlag(prefix);
+        int version = GovernanceIT.draft(key, "staging", "editor");
+        assertThat(GovernanceIT.publish(key, "staging", "editor", version, "live")
+                        .status())
+                .isEqualTo(200);
+        return key;
+    }
+
+    static Api.Reply evaluate(String key, String context) {
+        return Api.post("/api/v1/environments/staging/flags/" + key + "/evaluate", "viewer", context);
+    }
+
+    @Test
+    void aPublishedFlagServesItsRulesAtOnce() {
+        String key = published("live");
+
+        JsonObject pro = evaluate(key, PRO).json();
+        JsonObject free = evaluate(key, "{\"targeting_key\": \"u2\", \"attributes\": {\"plan\": \"free\"}}")
+                .json();
+
+        assertThat(pro.getBoolean("value")).isTrue();
+        assertThat(pro.getString("reason")).isEqualTo("rule_match");
+        assertThat(pro.getString("matched_rule")).isEqualTo("pro-users");
+        assertThat(pro.getInt("flag_version")).isEqualTo(1);
+        assertThat(pro.getJsonNumber("snapshot_version").longValue()).isPositive();
+        assertThat(pro.getBoolean("stale")).isFalse();
+        assertThat(pro.getJsonNumber("cache_age_ms").longValue()).isNotNegative();
+        assertThat(free.getBoolean("value")).isFalse();
+        assertThat(free.getString("reason")).isEqualTo("default");
+    }
+
+    @Test
+    void theKillSwitchChangesTheAnswerAtOnceAndReleasingRestoresIt() {
+        String key = published("live-kill");
+        String killSwitch = GovernanceIT.env(key, "staging") + "/kill-switch";
+
+        assertThat(Api.post(killSwitch, "admin", "{\"reason\": \"incident\"}").status())
+                .isEqualTo(200);
+        JsonObject killed = evaluate(key, PRO).json();
+        assertThat(killed.getBoolean("value")).isFalse();
+        assertThat(killed.getString("reason")).isEqualTo("default");
+        assertThat(killed.getBoolean("kill_switch")).isTrue();
+
+        assertThat(Api.delete(killSwitch, "admin", "{\"reason\": \"resolved\"}").status())
+                .isEqualTo(200);
+        assertThat(evaluate(key, PRO).json().getBoolean("value")).isTrue();
+    }
+
+    @Test
+    void bulkEvaluationAnswersEveryFlagOfTheEnvironment() {
+        String key = published("live-bulk");
+
+        JsonObject all =
+                Api.post("/api/v1/environments/staging/evaluate", "viewer", PRO).json();
+
+        assertThat(all.getJsonObject("flags").getJsonObject(key).getBoolean("value"))
+                .isTrue();
+        assertThat(all.getJsonNumber("snapshot_version").longValue()).isPositive();
+    }
+
+    @Test
+    void explainSaysWhyWithTheSnapshotAndAShareableLinkWithoutAttributes() {
+        String key = published("live-explain");
+
+        JsonObject explained = Api.post("/api/v1/environments/staging/flags/" + key + "/explain", "viewer", PRO)
+                .json();
+
+        assertThat(explained.getString("explanation"))
+                .startsWith("Matched rule pro-users. Environment staging used snapshot v")
+                .contains("from source memory");
+        assertThat(explained.getString("link"))
+                .endsWith("/admin/flags/" + key + "/explain?env=staging&targeting_key=u1")
+                .doesNotContain("plan");
+        assertThat(explained.getJsonObject("trace").getString("outcome")).isEqualTo("rule_match");
+    }
+
+    @Test
+    void anArchivedFlagIsNoLongerServed() {
+        String key = published("live-archive");
+
+        assertThat(Api.post("/api/v1/admin/flags/" + key + "/archive", "editor", "{\"reason\": \"done\"}")
+                        .status())
+                .isEqualTo(200);
+
+        Api.Reply gone = evaluate(key, PRO);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.json().getString("error_type")).isEqualTo("flag_not_found");
+    }
+
+    @Test
+    void badRequestsNeverReachTheEngine() {
+        String key = published("live-bad");
+
+        Api.Reply unknownFlag = evaluate("no-such-flag", PRO);
+        Api.Reply unknownEnvironment = Api.post("/api/v1/environments/moon/flags/" + key + "/evaluate", "viewer", PRO);
+        Api.Reply notAnObject = evaluate(key, "[1, 2]");
+        Api.Reply anonymous = Api.post("/api/v1/environments/staging/flags/" + key + "/evaluate", null, PRO);
+
+        assertThat(unknownFlag.status()).isEqualTo(404);
+        assertThat(unknownFlag.json().getString("error_type")).isEqualTo("flag_not_found");
+        assertThat(unknownEnvironment.status()).isEqualTo(404);
+        assertThat(unknownEnvironment.json().getString("error_type")).isEqualTo("environment_not_found");
+        assertThat(notAnObject.status()).isEqualTo(400);
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+}
