@@ -128,4 +128,48 @@ class LiveEvaluationIT {
         assertThat(notAnObject.status()).isEqualTo(400);
         assertThat(anonymous.status()).isEqualTo(401);
     }
+
+    static Api.Reply withKey(String header, String value, String path, String body) {
+        return Api.send(Api.request(path, null)
+                .header("Content-Type", "application/json")
+                .header(header, value)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void evaluationClientsUseAKeyOfTheirEnvironmentShownOnceAndRevocable() {
+        String key = published("live-keys");
+        String keys = "/api/v1/admin/environments/staging/api-keys";
+
+        Api.Reply created = Api.post(keys, "admin", "{\"name\": \"checkout service\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String secret = created.json().getString("key");
+        long id = created.json().getJsonNumber("id").longValue();
+        assertThat(secret).startsWith("rsk_");
+        assertThat(Api.get(keys, "admin").body()).doesNotContain(secret).contains("checkout service");
+        assertThat(Api.post(keys, "editor", "{\"name\": \"mine\"}").status()).isEqualTo(403);
+
+        String path = "/api/v1/environments/staging/flags/" + key + "/evaluate";
+        assertThat(withKey("Authorization", "Bearer " + secret, path, PRO)
+                        .json()
+                        .getBoolean("value"))
+                .isTrue();
+        assertThat(withKey("X-API-Key", secret, path, PRO).status()).isEqualTo(200);
+        Api.Reply otherEnvironment =
+                withKey("X-API-Key", secret, "/api/v1/environments/production/flags/" + key + "/evaluate", PRO);
+        assertThat(otherEnvironment.status()).isEqualTo(403);
+        assertThat(otherEnvironment.contentType()).startsWith("application/problem+json");
+        Api.Reply wrongKey = withKey("Authorization", "Bearer rsk_not-a-key", path, PRO);
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(wrongKey.header("WWW-Authenticate")).startsWith("Bearer");
+
+        assertThat(Api.delete(keys + "/" + id, "admin", "{\"reason\": \"rotated\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(withKey("X-API-Key", secret, path, PRO).status()).isEqualTo(401);
+        assertThat(Api.get("/api/v1/admin/audit?env=staging&action=api_key.revoked", "auditor")
+                        .json()
+                        .getJsonArray("items"))
+                .isNotEmpty();
+    }
 }

@@ -30,11 +30,13 @@ import org.rulestead.web.json.JsonBodies;
  * Live evaluation from this node's snapshot (spec §10, decisions 6): one flag, every flag of an
  * environment, or one flag explained with its shareable admin link (spec §4.3). The body is the
  * context (spec §2.1); answers carry {@code snapshot_version}, {@code cache_age_ms} and {@code
- * stale}. Nothing here touches the database.
+ * stale}. Nothing here touches the database. Clients come with an API key of the environment or
+ * as signed-in users ({@link EvaluationClientFilter}).
  */
 @Path("v1/environments/{env}")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
+@EvaluationClients
 public class LiveEvaluationResource {
 
     private RuntimeCache runtime;

@@ -1,0 +1,150 @@
+package org.rulestead.apikeys;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rulestead.audit.AuditLog;
+import org.rulestead.audit.AuditOutcome;
+import org.rulestead.audit.AuditRecord;
+import org.rulestead.command.CommandContext;
+import org.rulestead.command.CommandRejected;
+import org.rulestead.flags.FlagStore;
+import org.rulestead.governance.Action;
+import org.rulestead.governance.Actor;
+import org.rulestead.governance.Attempt;
+import org.rulestead.governance.Authorization;
+import org.rulestead.governance.ResourceRef;
+import org.rulestead.time.Now;
+import org.rulestead.validation.Finding;
+
+/**
+ * Creates, lists, revokes and recognises evaluation API keys. Admins of an environment manage its
+ * keys; the secret is answered once, at creation, and only its hash is stored; every change is
+ * audited.
+ */
+@Stateless
+public class ApiKeyService {
+
+    @PersistenceContext(unitName = "rulestead")
+    private EntityManager entityManager;
+
+    @Inject
+    private Authorization authorization;
+
+    @Inject
+    private FlagStore flags;
+
+    @Inject
+    private AuditLog auditLog;
+
+    @Inject
+    private Now now;
+
+    @Inject
+    private Event<ApiKeyRevoked> revoked;
+
+    public NewApiKey create(String environmentKey, String name, CommandContext context) {
+        Actor actor = authorization.require(
+                Action.MANAGE_SETTINGS,
+                ResourceRef.environment(environmentKey),
+                environmentKey,
+                new Attempt("api_key.created", context));
+        if (name == null || name.isBlank() || name.length() > 128) {
+            throw new CommandRejected.Invalid(
+                    "config",
+                    "invalid_command",
+                    "the API key is invalid",
+                    List.of(new Finding("name", "is required: 1 to 128 characters saying who uses the key")));
+        }
+        flags.requireEnvironment(environmentKey);
+        String secret = ApiKeySecrets.newSecret();
+        ApiKey key = new ApiKey(
+                environmentKey,
+                name.trim(),
+                ApiKeySecrets.displayPrefix(secret),
+                ApiKeySecrets.hash(secret),
+                actor.id(),
+                now.instant());
+        entityManager.persist(key);
+        entityManager.flush();
+        audit("api_key.created", key, actor, context);
+        return new NewApiKey(key.view(), secret);
+    }
+
+    public void revoke(String environmentKey, long id, CommandContext context) {
+        Actor actor = authorization.require(
+                Action.MANAGE_SETTINGS,
+                ResourceRef.environment(environmentKey),
+                environmentKey,
+                new Attempt("api_key.revoked", context));
+        FlagStore.requireReason(context.reason());
+        ApiKey key = entityManager.find(ApiKey.class, id);
+        if (key == null || !key.environmentKey().equals(environmentKey)) {
+            throw new CommandRejected.NotFound(
+                    "auth", "invalid_command", "API key was not found", Map.of("api_key_id", id));
+        }
+        if (!key.revoked()) {
+            key.revoke(actor.id(), now.instant());
+            entityManager.flush();
+        }
+        audit("api_key.revoked", key, actor, context);
+        revoked.fire(new ApiKeyRevoked(id));
+    }
+
+    public List<ApiKeyView> list(String environmentKey) {
+        authorization.require(Action.MANAGE_SETTINGS, ResourceRef.environment(environmentKey), environmentKey);
+        flags.requireEnvironment(environmentKey);
+        return entityManager
+                .createNamedQuery("ApiKey.inEnvironment", ApiKey.class)
+                .setParameter("environment", environmentKey)
+                .getResultList()
+                .stream()
+                .map(ApiKey::view)
+                .toList();
+    }
+
+    /** Who {@code secret} lets in, if it is a live key. No authorization: this is authentication. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<KeyHolder> holderOf(String secret) {
+        return entityManager
+                .createNamedQuery("ApiKey.byHash", ApiKey.class)
+                .setParameter("hash", ApiKeySecrets.hash(secret))
+                .getResultList()
+                .stream()
+                .filter(key -> !key.revoked())
+                .findFirst()
+                .map(key -> new KeyHolder(key.id(), key.environmentKey()));
+    }
+
+    private void audit(String eventType, ApiKey key, Actor actor, CommandContext context) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put(
+                "api_key",
+                Map.of(
+                        "id",
+                        key.id(),
+                        "name",
+                        key.view().name(),
+                        "prefix",
+                        key.view().keyPrefix()));
+        metadata.put("context", context.auditContext());
+        auditLog.record(new AuditRecord(
+                eventType,
+                "environment",
+                key.environmentKey(),
+                key.environmentKey(),
+                actor,
+                context.reason(),
+                AuditOutcome.OK,
+                metadata,
+                context.correlationId()));
+    }
+}
