@@ -200,6 +200,32 @@ class AccessMatrixIT {
                         "/api/v1/admin/change-requests/" + changeRequest(flagWithDrafts(), someoneElse(user)),
                         user,
                         "{\"command\": {\"version\": 1}, \"reason\": \"access matrix\"}")));
+        endpoints.add(new Endpoint(
+                "GET grants", READERS, 200, user -> Api.get("/api/v1/admin/environments/staging/grants", user)));
+        endpoints.add(new Endpoint(
+                "POST grant",
+                ADMINS,
+                201,
+                user -> Api.post(
+                        "/api/v1/admin/environments/staging/grants",
+                        user,
+                        "{\"principal\": \"" + FlagSliceContract.uniqueKey("someone")
+                                + "\", \"role\": \"viewer\", \"reason\": \"access matrix\"}")));
+        endpoints.add(new Endpoint(
+                "GET api keys", ADMINS, 200, user -> Api.get("/api/v1/admin/environments/staging/api-keys", user)));
+        endpoints.add(new Endpoint(
+                "POST api key",
+                ADMINS,
+                201,
+                user -> Api.post(
+                        "/api/v1/admin/environments/staging/api-keys", user, "{\"name\": \"access matrix\"}")));
+        endpoints.add(new Endpoint("DELETE api key", ADMINS, 204, user -> {
+            long id = Api.post("/api/v1/admin/environments/staging/api-keys", "admin", "{\"name\": \"matrix\"}")
+                    .json()
+                    .getJsonNumber("id")
+                    .longValue();
+            return Api.delete("/api/v1/admin/environments/staging/api-keys/" + id, user, reason);
+        }));
         return endpoints;
     }
 
@@ -255,6 +281,11 @@ class AccessMatrixIT {
             {"POST", "/api/v1/admin/change-requests/1/reject"},
             {"POST", "/api/v1/admin/change-requests/1/cancel"},
             {"POST", "/api/v1/admin/change-requests/1/execute"},
+            {"GET", "/api/v1/admin/environments/staging/grants"},
+            {"POST", "/api/v1/admin/environments/staging/grants"},
+            {"GET", "/api/v1/admin/environments/staging/api-keys"},
+            {"POST", "/api/v1/admin/environments/staging/api-keys"},
+            {"DELETE", "/api/v1/admin/environments/staging/api-keys/1"},
         };
         for (String[] call : calls) {
             Api.Reply reply = Api.call(call[0], call[1], null, "{\"reason\": \"anonymous\"}");
