@@ -172,4 +172,32 @@ class LiveEvaluationIT {
                         .getJsonArray("items"))
                 .isNotEmpty();
     }
+
+    @Test
+    void diagnosticsAndReadinessReportEachEnvironmentsSnapshot() {
+        String key = published("live-diagnostics");
+
+        JsonObject diagnostics = Api.get("/api/v1/admin/diagnostics", "viewer").json();
+        JsonObject staging = diagnostics.getJsonArray("environments").stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(environment -> environment.getString("environment_key").equals("staging"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(staging.getString("refresh_status")).isEqualTo("ready");
+        assertThat(staging.getString("source")).isEqualTo("memory");
+        assertThat(staging.getJsonNumber("snapshot_version").longValue()).isPositive();
+        assertThat(staging.getInt("flag_count")).isPositive();
+        assertThat(Api.get("/api/v1/admin/diagnostics", "auditor").status()).isEqualTo(403);
+
+        Api.Reply ready = Api.get("/health/ready", null);
+        assertThat(ready.status()).isEqualTo(200);
+        JsonObject snapshots = ready.json().getJsonArray("checks").stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals("snapshots"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(snapshots.getString("status")).isEqualTo("UP");
+        assertThat(snapshots.getJsonObject("data").getString("staging")).isEqualTo("ready");
+        assertThat(ready.body()).doesNotContain(key).doesNotContain("snapshot_version");
+    }
 }
