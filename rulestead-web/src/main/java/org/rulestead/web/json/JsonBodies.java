@@ -35,7 +35,8 @@ public final class JsonBodies {
         return text.isBlank() ? Map.of() : parse(text);
     }
 
-    private static Map<String, Object> parse(String text) {
+    /** Parses a body already read (see {@link #text}) as one JSON object. */
+    public static Map<String, Object> parse(String text) {
         JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             value = reader.readValue();
@@ -54,7 +55,8 @@ public final class JsonBodies {
         return JsonTrees.object(value.asJsonObject());
     }
 
-    private static String text(InputStream body) {
+    /** The body as text, refusing bodies over {@value #MAX_BYTES} bytes (413). */
+    public static String text(InputStream body) {
         if (body == null) {
             return "";
         }
