@@ -200,4 +200,26 @@ class LiveEvaluationIT {
         assertThat(snapshots.getJsonObject("data").getString("staging")).isEqualTo("ready");
         assertThat(ready.body()).doesNotContain(key).doesNotContain("snapshot_version");
     }
+
+    @Test
+    void evaluationsLeaveEvidenceWrittenInBatches() throws InterruptedException {
+        String key = published("live-evidence");
+        for (int i = 0; i < 3; i++) {
+            assertThat(evaluate(key, PRO).status()).isEqualTo(200);
+        }
+        assertThat(evaluate("no-such-flag", PRO).status()).isEqualTo(404);
+
+        JsonObject state = null;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            state = Api.get(GovernanceIT.env(key, "staging"), "viewer").json();
+            if (!state.isNull("last_evaluated_at")) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(state.isNull("last_evaluated_at"))
+                .as("evidence flushed within 10 s")
+                .isFalse();
+        assertThat(state.getJsonObject("variants_served").getInt("unknown")).isEqualTo(3);
+    }
 }

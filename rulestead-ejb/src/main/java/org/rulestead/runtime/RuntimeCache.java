@@ -26,6 +26,9 @@ public class RuntimeCache {
 
     private final Map<String, EnvironmentState> environments = new ConcurrentHashMap<>();
 
+    @jakarta.inject.Inject
+    private EvaluationEvidence evidence;
+
     /** The environment's state, if this node knows the environment. */
     public Optional<EnvironmentState> environment(String environmentKey) {
         return environmentKey == null ? Optional.empty() : Optional.ofNullable(environments.get(environmentKey));
@@ -52,12 +55,14 @@ public class RuntimeCache {
         });
     }
 
-    private static RuntimeAnswer answer(
-            EnvironmentState state, String flagKey, EvaluationContext context, boolean traced) {
+    private RuntimeAnswer answer(EnvironmentState state, String flagKey, EvaluationContext context, boolean traced) {
         CompiledFlag flag = state.flags().get(flagKey);
         EvaluationResult result;
         if (flag != null) {
             result = traced ? flag.evaluateWithTrace(context) : flag.evaluate(context);
+            if (!result.isError()) {
+                evidence.record(state.environmentKey(), flagKey, result.variant());
+            }
         } else if (state.status() == RefreshStatus.READY) {
             result = EvaluationResult.notFound(
                     flagKey,

@@ -29,6 +29,8 @@ import org.rulestead.flags.FlagService;
 import org.rulestead.flags.RulesetView;
 import org.rulestead.json.JsonTrees;
 import org.rulestead.killswitch.KillSwitchService;
+import org.rulestead.runtime.EvidenceStore;
+import org.rulestead.runtime.EvidenceSummary;
 import org.rulestead.validation.Finding;
 import org.rulestead.web.json.JsonBodies;
 
@@ -45,25 +47,38 @@ public class FlagEnvironmentsResource {
     private RulesetService rulesets;
     private KillSwitchService killSwitches;
     private AuditTrail auditTrail;
+    private EvidenceStore evidence;
 
     protected FlagEnvironmentsResource() {}
 
     @Inject
     public FlagEnvironmentsResource(
-            FlagService flags, RulesetService rulesets, KillSwitchService killSwitches, AuditTrail auditTrail) {
+            FlagService flags,
+            RulesetService rulesets,
+            KillSwitchService killSwitches,
+            AuditTrail auditTrail,
+            EvidenceStore evidence) {
         this.flags = flags;
         this.rulesets = rulesets;
         this.killSwitches = killSwitches;
         this.auditTrail = auditTrail;
+        this.evidence = evidence;
     }
 
+    /** The flag's state here, with its evaluation evidence (spec §8.3). */
     @GET
     public JsonObject state(@PathParam("key") String key, @PathParam("env") String env) {
         return flags.find(key)
                 .flatMap(flag -> flag.environments().stream()
                         .filter(state -> state.environmentKey().equals(env))
                         .findFirst())
-                .map(AdminJson::state)
+                .map(state -> {
+                    Map<String, Object> json = new java.util.LinkedHashMap<>(FlagJson.environment(state));
+                    EvidenceSummary evidence = this.evidence.of(key, env);
+                    json.put("last_evaluated_at", evidence.lastEvaluatedAt());
+                    json.put("variants_served", evidence.variantsServed());
+                    return JsonTrees.toJson(json).asJsonObject();
+                })
                 .orElseThrow(() -> new CommandRejected.NotFound(
                         "store",
                         "flag_not_found",
