@@ -20,7 +20,6 @@ import java.util.Map;
 import org.rulestead.apikeys.ApiKeyService;
 import org.rulestead.apikeys.ApiKeyView;
 import org.rulestead.apikeys.NewApiKey;
-import org.rulestead.command.CommandContext;
 import org.rulestead.json.JsonTrees;
 import org.rulestead.web.json.JsonBodies;
 
@@ -72,8 +71,7 @@ public class ApiKeysResource {
             @QueryParam("reason") String reason,
             InputStream body,
             @HeaderParam("X-Request-Id") String requestId) {
-        CommandContext context = Commands.context(JsonBodies.optionalObject(body), requestId);
-        keys.revoke(env, id, context.reason() == null ? context.withReason(reason) : context);
+        keys.revoke(env, id, Commands.context(body, reason, requestId));
         return Response.noContent().build();
     }
 

@@ -18,6 +18,15 @@ final class Commands {
         return new CommandContext(text(body, "reason"), requestId, SOURCE, metadata);
     }
 
+    /**
+     * For DELETE, whose body clients may not send: the reason from the body, else from {@code
+     * ?reason=}.
+     */
+    static CommandContext context(java.io.InputStream body, String queryReason, String requestId) {
+        CommandContext context = context(org.rulestead.web.json.JsonBodies.optionalObject(body), requestId);
+        return context.reason() == null && queryReason != null ? context.withReason(queryReason) : context;
+    }
+
     static String text(Map<String, Object> body, String field) {
         return body.get(field) instanceof String value && !value.isBlank() ? value.trim() : null;
     }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.rulestead.audit.AuditTrail;
 import org.rulestead.authoring.RulesetService;
-import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.flags.FlagService;
 import org.rulestead.flags.RulesetView;
@@ -159,12 +158,7 @@ public class FlagEnvironmentsResource {
             @QueryParam("reason") String reason,
             InputStream body,
             @HeaderParam("X-Request-Id") String requestId) {
-        Map<String, Object> command = JsonBodies.optionalObject(body);
-        CommandContext context = Commands.context(command, requestId);
-        if (context.reason() == null && reason != null) {
-            context = context.withReason(reason);
-        }
-        return AdminJson.state(killSwitches.release(key, env, context));
+        return AdminJson.state(killSwitches.release(key, env, Commands.context(body, reason, requestId)));
     }
 
     /** Every audit event of the flag in the environment (and flag-wide ones), oldest first. */

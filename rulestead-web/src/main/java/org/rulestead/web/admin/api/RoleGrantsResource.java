@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.governance.Role;
 import org.rulestead.governance.RoleGrantService;
@@ -82,8 +81,7 @@ public class RoleGrantsResource {
             @QueryParam("reason") String reason,
             InputStream body,
             @HeaderParam("X-Request-Id") String requestId) {
-        CommandContext context = Commands.context(JsonBodies.optionalObject(body), requestId);
-        grants.revoke(env, id, context.reason() == null ? context.withReason(reason) : context);
+        grants.revoke(env, id, Commands.context(body, reason, requestId));
         return Response.noContent().build();
     }
 
