@@ -76,8 +76,13 @@ public final class Api {
     }
 
     public static HttpRequest.Builder request(String path, String user) {
+        return requestAt(BASE, path, user);
+    }
+
+    /** A request to another node than the one the tests deploy to. */
+    public static HttpRequest.Builder requestAt(String base, String path, String user) {
         HttpRequest.Builder builder =
-                HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (user != null) {
             String credentials = user + ":" + PASSWORD;
             builder.header(
