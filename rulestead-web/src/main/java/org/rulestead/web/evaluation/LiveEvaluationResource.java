@@ -1,6 +1,6 @@
 package org.rulestead.web.evaluation;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -35,7 +35,7 @@ import org.rulestead.web.json.JsonBodies;
  */
 @Path("v1/environments/{env}")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @EvaluationClients
 public class LiveEvaluationResource {
 

@@ -1,6 +1,6 @@
 package org.rulestead.web.ofrep;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -47,7 +47,7 @@ import org.rulestead.web.json.MalformedRequest;
  */
 @Path("ofrep/v1/evaluate/flags")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @EvaluationClients
 public class OfrepResource {
 
