@@ -187,6 +187,7 @@ class LiveEvaluationIT {
         assertThat(staging.getString("source")).isEqualTo("memory");
         assertThat(staging.getJsonNumber("snapshot_version").longValue()).isPositive();
         assertThat(staging.getInt("flag_count")).isPositive();
+        assertThat(staging.getString("disk_backup_status")).isEqualTo("persisted");
         assertThat(Api.get("/api/v1/admin/diagnostics", "auditor").status()).isEqualTo(403);
 
         Api.Reply ready = Api.get("/health/ready", null);

@@ -26,8 +26,19 @@ public class RuntimeCache {
 
     private final Map<String, EnvironmentState> environments = new ConcurrentHashMap<>();
 
+    private final Map<String, String> backupStatus = new ConcurrentHashMap<>();
+
     @jakarta.inject.Inject
     private EvaluationEvidence evidence;
+
+    /** The disk backup's state for the environment (spec §10.4): disabled, persisted, loaded, quarantined, … */
+    public String backupStatus(String environmentKey) {
+        return backupStatus.getOrDefault(environmentKey, "disabled");
+    }
+
+    void backupStatus(String environmentKey, String status) {
+        backupStatus.put(environmentKey, status);
+    }
 
     /** The environment's state, if this node knows the environment. */
     public Optional<EnvironmentState> environment(String environmentKey) {

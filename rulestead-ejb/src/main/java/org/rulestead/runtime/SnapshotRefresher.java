@@ -17,9 +17,13 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Keeps this node's {@link RuntimeCache} current (spec §10.2): right after a local commit that
@@ -46,13 +50,21 @@ public class SnapshotRefresher {
     @Resource(lookup = "rulestead/runtime/pollMillis")
     private Object pollMillis;
 
+    // where each environment's last snapshot is kept on disk; empty keeps none
+    @Resource(lookup = "rulestead/runtime/backupDir")
+    private String backupDir;
+
     @Inject
     private RuntimeCache cache;
+
+    private SnapshotBackup backup;
 
     private final Object polling = new Object();
 
     @PostConstruct
     void start() {
+        backup = backupDir == null || backupDir.isBlank() ? null : new SnapshotBackup(Path.of(backupDir.trim()));
+        restoreBackups();
         poll();
         long interval = Math.max(50, Long.parseLong(String.valueOf(pollMillis).trim()));
         timers.createIntervalTimer(interval, interval, new TimerConfig("runtime snapshot poll", false));
@@ -97,6 +109,55 @@ public class SnapshotRefresher {
         }
     }
 
+    /** Serves what the disk backups hold until the database answers (spec §10.4). */
+    private void restoreBackups() {
+        if (backup == null) {
+            return;
+        }
+        Path root = Path.of(backupDir.trim());
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> environments = Files.list(root)) {
+            environments.filter(Files::isDirectory).forEach(directory -> {
+                String environment = directory.getFileName().toString();
+                try {
+                    backup.load(environment)
+                            .ifPresentOrElse(
+                                    restored -> {
+                                        cache.register(environment);
+                                        cache.apply(
+                                                environment,
+                                                restored.version(),
+                                                restored.payload(),
+                                                restored.publishedAt(),
+                                                "disk");
+                                        cache.backupStatus(environment, "loaded");
+                                    },
+                                    () -> cache.backupStatus(environment, "missing"));
+                } catch (IOException | RuntimeException unreadable) {
+                    cache.backupStatus(environment, "restore_failed");
+                    LOG.log(Level.WARNING, "could not restore the disk backup of " + environment, unreadable);
+                }
+            });
+        } catch (IOException unreadable) {
+            LOG.log(Level.WARNING, "could not list the snapshot backups in " + root, unreadable);
+        }
+    }
+
+    private void persistBackup(String environment, RuntimeSnapshot snapshot) {
+        if (backup == null) {
+            return;
+        }
+        try {
+            backup.persist(environment, snapshot.snapshotVersion(), snapshot.publishedAt(), snapshot.payload());
+            cache.backupStatus(environment, "persisted");
+        } catch (IOException | RuntimeException failed) {
+            cache.backupStatus(environment, "persist_failed");
+            LOG.log(Level.WARNING, "could not write the disk backup of " + environment, failed);
+        }
+    }
+
     private void load(String environment) {
         try {
             entityManager
@@ -117,6 +178,7 @@ public class SnapshotRefresher {
                                 snapshot.payload(),
                                 snapshot.publishedAt(),
                                 "memory");
+                        persistBackup(environment, snapshot);
                     });
         } catch (RuntimeException failed) {
             cache.markFailed(environment, "store_unavailable");

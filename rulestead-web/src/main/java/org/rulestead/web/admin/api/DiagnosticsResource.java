@@ -45,8 +45,13 @@ public class DiagnosticsResource {
     @GET
     public JsonObject diagnostics() {
         authorization.require(Action.READ_DIAGNOSTICS, ResourceRef.environment("*"), null);
-        List<Map<String, Object>> environments =
-                runtime.all().stream().map(DiagnosticsResource::environment).toList();
+        List<Map<String, Object>> environments = runtime.all().stream()
+                .map(state -> {
+                    Map<String, Object> json = environment(state);
+                    json.put("disk_backup_status", runtime.backupStatus(state.environmentKey()));
+                    return json;
+                })
+                .toList();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("node", node());
         json.put("environments", environments);
@@ -80,7 +85,6 @@ public class DiagnosticsResource {
         json.put("source", state.source());
         json.put("refresh_status", status(state));
         json.put("flag_count", state.flags().size());
-        json.put("disk_backup_status", "disabled");
         json.put("last_refresh_error", state.lastRefreshError());
         return json;
     }
