@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two nodes on one PostgreSQL database: node A is the server the tests deploy to, node B a second
  * Liberty server started here with the same EAR. A kill switch engaged on A is served by B within
  * the polling interval; with the database out of reach both keep answering, marked stale, and
- * recover by themselves.
+ * recover by themselves; and node B, restarted while its database cannot be reached, serves its
+ * disk backup.
  */
 @ExtendWith({PostgresDatabase.class, ArquillianExtension.class})
 @RunAsClient
@@ -80,6 +82,12 @@ class PostgresTwoNodesIT {
             for (String node : List.of(Api.BASE, NODE_B)) {
                 awaitOn(node, key, answer -> !answer.getBoolean("stale"));
             }
+
+            // node B restarts while its database is out of reach: it serves its disk backup, marked stale
+            stopNodeB();
+            startNodeB(Map.of("RULESTEAD_DB_PORT", "1"), false);
+            JsonObject fromDisk = awaitOn(NODE_B, key, answer -> answer.getBoolean("stale"));
+            assertThat(fromDisk.getBoolean("value")).isTrue();
         } finally {
             stopNodeB();
         }
@@ -124,6 +132,12 @@ class PostgresTwoNodesIT {
     }
 
     private static void startNodeB() throws IOException, InterruptedException {
+        startNodeB(Map.of(), true);
+    }
+
+    /** Starts node B with {@code environment} added, and waits until it is ready (or only started). */
+    private static void startNodeB(Map<String, String> environment, boolean awaitReady)
+            throws IOException, InterruptedException {
         String name = System.getProperty("rulestead.nodeb.server", "rulesteadNodeB");
         Path dropins = server().resolve("usr/servers/" + name + "/dropins");
         Files.createDirectories(dropins);
@@ -131,7 +145,10 @@ class PostgresTwoNodesIT {
                 Path.of(System.getProperty("rulestead.ear")),
                 dropins.resolve("rulestead.ear"),
                 StandardCopyOption.REPLACE_EXISTING);
-        run("start", name);
+        run("start", name, environment);
+        if (!awaitReady) {
+            return;
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             try {
@@ -147,14 +164,17 @@ class PostgresTwoNodesIT {
     }
 
     private static void stopNodeB() throws IOException, InterruptedException {
-        run("stop", System.getProperty("rulestead.nodeb.server", "rulesteadNodeB"));
+        run("stop", System.getProperty("rulestead.nodeb.server", "rulesteadNodeB"), Map.of());
     }
 
-    private static void run(String command, String name) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(server().resolve("bin/server").toString(), command, name)
+    private static void run(String command, String name, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        server().resolve("bin/server").toString(), command, name)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertThat(process.waitFor(180, TimeUnit.SECONDS))
                 .as("server " + command)
                 .isTrue();

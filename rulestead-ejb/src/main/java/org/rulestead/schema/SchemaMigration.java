@@ -4,6 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
@@ -15,7 +19,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the database schema up to date before the application serves anything. Flyway runs its
- * own transactions, so this bean manages none.
+ * own transactions, so this bean manages none. When the database cannot be reached at start, the
+ * application starts anyway (evaluation then serves the disk backups, marked stale) and the
+ * migration is tried again every few seconds until it succeeds.
  */
 @Singleton
 @Startup
@@ -30,7 +36,38 @@ public class SchemaMigration {
     @Resource(lookup = "rulestead/db/schema")
     private String schema;
 
+    private static final long RETRY_MILLIS = 5_000;
+
+    @Resource
+    private TimerService timers;
+
     @PostConstruct
+    void start() {
+        if (!migrated()) {
+            timers.createIntervalTimer(RETRY_MILLIS, RETRY_MILLIS, new TimerConfig("schema migration retry", false));
+        }
+    }
+
+    @Timeout
+    void retry(Timer timer) {
+        if (migrated()) {
+            timer.cancel();
+        }
+    }
+
+    /** Migrates, or answers false when the database cannot be reached (and logs why). */
+    private boolean migrated() {
+        try {
+            migrate();
+            return true;
+        } catch (DatabaseUnreachable unreachable) {
+            LOG.warning("the database is unreachable (" + unreachable.getMessage()
+                    + "); starting without it and trying the schema migration again every "
+                    + RETRY_MILLIS / 1000 + " s");
+            return false;
+        }
+    }
+
     void migrate() {
         DatabaseDialect dialect = dialect();
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
@@ -52,7 +89,13 @@ public class SchemaMigration {
         try (Connection connection = dataSource.getConnection()) {
             return DatabaseDialect.forProduct(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
-            throw new IllegalStateException("the database is unreachable: " + e.getMessage(), e);
+            throw new DatabaseUnreachable(e.getMessage());
+        }
+    }
+
+    private static final class DatabaseUnreachable extends RuntimeException {
+        DatabaseUnreachable(String message) {
+            super(message, null, false, false);
         }
     }
 }
