@@ -1,6 +1,5 @@
 package org.rulestead.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,6 +23,9 @@ import java.util.Map;
  * Boolean, String, Long or BigDecimal, {@code Map<String, Object>} (insertion-ordered), List.
  */
 public final class JsonTrees {
+
+    // looked up once: Json.createX() looks the provider up on every call, which shows on the evaluation path
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonTrees() {}
 
@@ -51,35 +54,35 @@ public final class JsonTrees {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof String text) {
-            return Json.createValue(text);
+            return JSON.createValue(text);
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return Json.createValue(((Number) value).longValue());
+            return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigInteger integer) {
-            return Json.createValue(integer);
+            return JSON.createValue(integer);
         }
         if (value instanceof BigDecimal decimal) {
-            return Json.createValue(decimal);
+            return JSON.createValue(decimal);
         }
         if (value instanceof Number number) {
-            return Json.createValue(number.doubleValue());
+            return JSON.createValue(number.doubleValue());
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = JSON.createObjectBuilder();
             map.forEach((key, entry) -> object.add(String.valueOf(key), toJson(entry)));
             return object.build();
         }
         if (value instanceof Iterable<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             list.forEach(entry -> array.add(toJson(entry)));
             return array.build();
         }
         if (value instanceof Enum<?> constant) {
-            return Json.createValue(constant.name().toLowerCase(java.util.Locale.ROOT));
+            return JSON.createValue(constant.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (value instanceof TemporalAccessor || value instanceof java.util.UUID) {
-            return Json.createValue(value.toString());
+            return JSON.createValue(value.toString());
         }
         throw new IllegalArgumentException(
                 "not a JSON-shaped value: " + value.getClass().getName());
@@ -92,7 +95,7 @@ public final class JsonTrees {
 
     /** The plain Java value of JSON text. */
     public static Object read(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return toJava(reader.readValue());
         }
     }

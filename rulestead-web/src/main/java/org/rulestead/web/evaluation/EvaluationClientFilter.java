@@ -10,10 +10,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.rulestead.apikeys.ApiKeyCache;
-import org.rulestead.apikeys.KeyHolder;
-import org.rulestead.governance.Role;
 import org.rulestead.web.problem.Problem;
 
 /**
@@ -30,56 +26,21 @@ public class EvaluationClientFilter implements ContainerRequestFilter {
     public static final String KEY_ENVIRONMENT = EvaluationClientFilter.class.getName() + ".environment";
 
     @Inject
-    private ApiKeyCache keys;
+    private ClientCheck clients;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String environment = request.getUriInfo().getPathParameters().getFirst("env");
-        Optional<String> secret = secret(request);
-        if (secret.isPresent()) {
-            Optional<KeyHolder> holder = keys.holderOf(secret.get());
-            if (holder.isEmpty()) {
-                request.abortWith(refusal(request, 401, "the API key is not valid (unknown or revoked)", Map.of()));
-            } else if (environment != null && !holder.get().environmentKey().equals(environment)) {
-                request.abortWith(refusal(
-                        request,
-                        403,
-                        "this API key is for another environment",
-                        Map.of("environment_key", environment)));
-            } else {
-                request.setProperty(KEY_ENVIRONMENT, holder.get().environmentKey());
-            }
-            return;
+        SecurityContext security = request.getSecurityContext();
+        ClientCheck.Outcome outcome = clients.check(
+                request.getHeaderString("Authorization"),
+                request.getHeaderString("X-API-Key"),
+                request.getUriInfo().getPathParameters().getFirst("env"),
+                security == null || security.getUserPrincipal() == null ? null : security::isUserInRole);
+        if (outcome.refused()) {
+            request.abortWith(refusal(request, outcome.refusalStatus(), outcome.detail(), outcome.metadata()));
+        } else if (outcome.keyEnvironment() != null) {
+            request.setProperty(KEY_ENVIRONMENT, outcome.keyEnvironment());
         }
-        if (!signedIn(request.getSecurityContext())) {
-            request.abortWith(refusal(
-                    request,
-                    401,
-                    "send an API key (Authorization: Bearer or X-API-Key) or sign in with HTTP Basic",
-                    Map.of()));
-        }
-    }
-
-    private static Optional<String> secret(ContainerRequestContext request) {
-        String authorization = request.getHeaderString("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.of(authorization.substring(7).trim());
-        }
-        return Optional.ofNullable(request.getHeaderString("X-API-Key"))
-                .map(String::trim)
-                .filter(key -> !key.isEmpty());
-    }
-
-    private static boolean signedIn(SecurityContext security) {
-        if (security == null || security.getUserPrincipal() == null) {
-            return false;
-        }
-        for (Role role : Role.values()) {
-            if (security.isUserInRole(role.roleName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response refusal(

@@ -107,7 +107,8 @@ public class LiveEvaluationResource {
         return answer;
     }
 
-    private static JsonObjectBuilder live(JsonObjectBuilder result, RuntimeAnswer answer) {
+    /** The result with where it came from: snapshot version, cache age, staleness. */
+    static JsonObjectBuilder live(JsonObjectBuilder result, RuntimeAnswer answer) {
         result.add("snapshot_version", answer.snapshotVersion());
         if (answer.cacheAgeMs() == null) {
             result.addNull("cache_age_ms");

@@ -1,8 +1,8 @@
 package org.rulestead.web.evaluation;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import org.rulestead.evaluation.EvaluationError;
 import org.rulestead.evaluation.EvaluationResult;
 import org.rulestead.explain.Explanation;
@@ -14,10 +14,13 @@ import org.rulestead.json.JsonTrees;
  */
 final class ResultJson {
 
+    // looked up once: Json.createX() looks the provider up on every call, which shows on the evaluation path
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ResultJson() {}
 
     static JsonObjectBuilder of(EvaluationResult result) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("value", JsonTrees.toJson(result.value()))
                 .add("enabled", result.enabled())
                 .add("variant", JsonTrees.toJson(result.variant()))
@@ -31,7 +34,7 @@ final class ResultJson {
             json.add("error_type", error.type().wireName())
                     .add(
                             "error",
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                     .add("domain", error.domain().wireName())
                                     .add("type", error.type().wireName())
                                     .add("message", error.message())
