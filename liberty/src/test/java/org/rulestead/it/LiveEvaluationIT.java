@@ -223,4 +223,22 @@ class LiveEvaluationIT {
                 .isFalse();
         assertThat(state.getJsonObject("variants_served").getInt("unknown")).isEqualTo(3);
     }
+
+    @Test
+    void theFlagPageShowsItsStateAndRecentEventsInTheChosenEnvironment() {
+        String key = published("page-detail");
+        Browser browser = new Browser();
+        assertThat(browser.signIn("viewer", Api.PASSWORD, "/admin/flags").status())
+                .isEqualTo(302);
+
+        Api.Reply page = browser.get("/admin/flags/" + key + "?env=staging");
+        Api.Reply inventory = browser.get("/admin/flags?env=staging");
+        Api.Reply missing = browser.get("/admin/flags/no-such-flag?env=staging");
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains(key, "Staging", "active", "v1", "ruleset.publish", "Released");
+        assertThat(inventory.body()).contains("/admin/flags/" + key + "?env=staging");
+        assertThat(missing.status()).isEqualTo(200);
+        assertThat(missing.body()).contains("There is no flag");
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 public class AdminRoutes extends HttpFilter {
 
     private static final Map<String, String> VIEWS = Map.of("/admin/flags", "/admin/flags.xhtml");
+    private static final String FLAG_PREFIX = "/admin/flags/";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -38,6 +39,18 @@ public class AdminRoutes extends HttpFilter {
         String view = VIEWS.get(path);
         if (view != null) {
             request.getRequestDispatcher(view).forward(request, response);
+            return;
+        }
+        // /admin/flags/{key}: one flag in the selected environment
+        if (path.startsWith(FLAG_PREFIX)
+                && path.length() > FLAG_PREFIX.length()
+                && path.indexOf('/', FLAG_PREFIX.length()) < 0) {
+            String key = path.substring(FLAG_PREFIX.length());
+            request.getRequestDispatcher("/admin/flag.xhtml?key="
+                            + java.net.URLEncoder.encode(
+                                    java.net.URLDecoder.decode(key, java.nio.charset.StandardCharsets.UTF_8),
+                                    java.nio.charset.StandardCharsets.UTF_8))
+                    .forward(request, response);
             return;
         }
         chain.doFilter(request, response);

@@ -1,0 +1,146 @@
+package org.rulestead.web.admin.pages;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.rulestead.audit.AuditEventView;
+import org.rulestead.audit.AuditTrail;
+import org.rulestead.command.CommandRejected;
+import org.rulestead.environments.EnvironmentCatalog;
+import org.rulestead.flags.FlagEnvironmentView;
+import org.rulestead.flags.FlagService;
+import org.rulestead.flags.FlagView;
+import org.rulestead.model.LifecycleMode;
+import org.rulestead.runtime.EvidenceStore;
+import org.rulestead.runtime.EvidenceSummary;
+
+/**
+ * {@code /admin/flags/{key}?env=...}: one flag in the selected environment: its status, the
+ * ruleset in force, the kill switch, evaluation evidence and its recent audit events.
+ */
+@Named
+@RequestScoped
+public class FlagDetailPage {
+
+    private static final int RECENT_EVENTS = 15;
+
+    private EnvironmentCatalog environmentCatalog;
+    private FlagService flagService;
+    private AuditTrail auditTrail;
+    private EvidenceStore evidence;
+
+    private String key;
+    private String env;
+    private EnvironmentSelection selection;
+    private FlagView flag;
+    private FlagEnvironmentView state;
+    private EvidenceSummary summary;
+    private List<AuditEventView> recentEvents = List.of();
+    private String message;
+
+    protected FlagDetailPage() {}
+
+    @Inject
+    public FlagDetailPage(
+            EnvironmentCatalog environmentCatalog,
+            FlagService flagService,
+            AuditTrail auditTrail,
+            EvidenceStore evidence) {
+        this.environmentCatalog = environmentCatalog;
+        this.flagService = flagService;
+        this.auditTrail = auditTrail;
+        this.evidence = evidence;
+    }
+
+    /** Runs before rendering (f:viewAction). */
+    public void load() {
+        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        try {
+            Optional<FlagView> found = key == null ? Optional.empty() : flagService.find(key);
+            if (found.isEmpty()) {
+                message = "There is no flag “" + key + "”.";
+                return;
+            }
+            flag = found.get();
+            state = flag.environments().stream()
+                    .filter(environment -> environment.environmentKey().equals(selection.currentKey()))
+                    .findFirst()
+                    .orElse(null);
+            if (state == null) {
+                message = "This flag does not live in " + selection.current().name() + ".";
+                return;
+            }
+            summary = evidence.of(key, selection.currentKey());
+            List<AuditEventView> timeline = new ArrayList<>(auditTrail.timeline(key, selection.currentKey()));
+            Collections.reverse(timeline);
+            recentEvents = timeline.stream().limit(RECENT_EVENTS).toList();
+        } catch (CommandRejected.Forbidden forbidden) {
+            message = "Your role may not read this flag. Ask an administrator for the viewer role.";
+        }
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getEnv() {
+        return env;
+    }
+
+    public void setEnv(String env) {
+        this.env = env;
+    }
+
+    public EnvironmentSelection getSelection() {
+        return selection;
+    }
+
+    public FlagView getFlag() {
+        return flag;
+    }
+
+    public FlagEnvironmentView getState() {
+        return state;
+    }
+
+    public String getStatus() {
+        return state == null ? "" : state.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    public String getLifecycle() {
+        if (flag == null) {
+            return "";
+        }
+        return flag.definition().lifecycle().mode() == LifecycleMode.PERMANENT
+                ? "permanent"
+                : "review by " + flag.definition().lifecycle().reviewBy();
+    }
+
+    public EvidenceSummary getEvidence() {
+        return summary;
+    }
+
+    public List<Map.Entry<String, Long>> getVariantsServed() {
+        return summary == null
+                ? List.of()
+                : List.copyOf(summary.variantsServed().entrySet());
+    }
+
+    public List<AuditEventView> getRecentEvents() {
+        return recentEvents;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+}
