@@ -33,6 +33,11 @@ final class Answers {
         return flagKey;
     }
 
+    /** The flag key as bucketing hashes it: a missing key is the empty string. */
+    String hashKey() {
+        return flagKey == null ? "" : flagKey;
+    }
+
     Long version() {
         return version;
     }

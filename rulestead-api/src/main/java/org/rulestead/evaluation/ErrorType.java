@@ -25,6 +25,7 @@ public enum ErrorType implements WireNamed {
     FLAG_ARCHIVED("flag is archived and cannot be changed"),
     UNAUTHORIZED("caller is not authorized to perform this action"),
     KILL_SWITCH_ACTIVE("flag is disabled by an active kill switch"),
+    /** Part of the spec's closed set for callers' parity; nothing in Rulestead answers it. */
     NOT_IMPLEMENTED("not_implemented");
 
     private final String canonicalMessage;

@@ -34,7 +34,7 @@ sealed interface Strategy {
                 return rule.get("experiment") instanceof Map<?, ?> experiment
                         ? new Experiment(
                                 new ExperimentGate(
-                                        flag.flagKey() == null ? "" : flag.flagKey(),
+                                        flag.hashKey(),
                                         hashKey,
                                         experiment,
                                         Variants.of(rule.get("variants"), flag, ruleKey)),
@@ -46,7 +46,7 @@ sealed interface Strategy {
         if (rollout == null) {
             return new Skipped(Outcome.MISSING_ROLLOUT);
         }
-        RolloutGate gate = new RolloutGate(flag.flagKey() == null ? "" : flag.flagKey(), hashKey, rulesetSalt, rollout);
+        RolloutGate gate = new RolloutGate(flag.hashKey(), hashKey, rulesetSalt, rollout);
         return switch (name) {
             case "percentage_rollout" -> new PercentageRollout(
                     gate,

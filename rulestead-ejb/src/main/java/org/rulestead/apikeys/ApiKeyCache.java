@@ -41,7 +41,7 @@ public class ApiKeyCache {
                 return known.holder();
             }
         }
-        Optional<KeyHolder> holder = keys.holderOf(secret);
+        Optional<KeyHolder> holder = keys.holderOfHash(hash);
         long keep = (holder.isPresent() ? REMEMBER_MILLIS : FORGET_UNKNOWN_MILLIS) * 1_000_000;
         synchronized (remembered) {
             remembered.put(hash, new Remembered(holder, nanos + keep));

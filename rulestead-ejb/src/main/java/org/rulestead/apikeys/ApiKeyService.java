@@ -111,12 +111,15 @@ public class ApiKeyService {
                 .toList();
     }
 
-    /** Who {@code secret} lets in, if it is a live key. No authorization: this is authentication. */
+    /**
+     * Who the key with this hash (see {@link ApiKeyCache}) lets in, if it is live. No authorization:
+     * this is authentication.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Optional<KeyHolder> holderOf(String secret) {
+    public Optional<KeyHolder> holderOfHash(String hash) {
         return entityManager
                 .createNamedQuery("ApiKey.byHash", ApiKey.class)
-                .setParameter("hash", ApiKeySecrets.hash(secret))
+                .setParameter("hash", hash)
                 .getResultList()
                 .stream()
                 .filter(key -> !key.revoked())

@@ -8,9 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import org.rulestead.time.Now;
 
 /**
  * The one writer of the audit trail. It joins the caller's transaction and refuses to run without
@@ -28,14 +26,12 @@ public class AuditLog {
     private Event<AuditEventRecorded> recorded;
 
     @Inject
-    private Clock clock;
+    private Now now;
 
     public long record(AuditRecord record) {
         AuditChainHead head =
                 entityManager.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        // microseconds: the precision both Derby and PostgreSQL keep
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditEvent event = new AuditEvent(record, now, head.lastSeq() + 1, head.lastHash());
+        AuditEvent event = new AuditEvent(record, now.instant(), head.lastSeq() + 1, head.lastHash());
         entityManager.persist(event);
         head.advanceTo(event.chainSeq(), event.eventHash());
         entityManager.flush();

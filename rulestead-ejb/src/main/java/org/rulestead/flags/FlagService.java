@@ -6,9 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +46,6 @@ public class FlagService {
     private AuditLog auditLog;
 
     @Inject
-    private Clock clock;
-
-    @Inject
     private FlagStore flags;
 
     @Inject
@@ -68,8 +62,7 @@ public class FlagService {
         if (exists(key)) {
             throw alreadyExists(key);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Flag flag = new Flag(newFlag.definition(), environments(newFlag.environmentKeys()), now);
+        Flag flag = new Flag(newFlag.definition(), environments(newFlag.environmentKeys()), now.instant());
         entityManager.persist(flag);
         flushUnlessKeyTaken(key);
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.Environment;
 import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.json.JsonTrees;
@@ -75,10 +76,10 @@ public class SnapshotWriter {
                 .getResultList()
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> new org.rulestead.command.CommandRejected.NotFound(
+                .orElseThrow(() -> new CommandRejected.NotFound(
                         "config",
                         "environment_not_found",
                         "environment was not found",
-                        java.util.Map.of("environment_key", String.valueOf(environmentKey))));
+                        Map.of("environment_key", String.valueOf(environmentKey))));
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.Map;
 import org.rulestead.web.problem.Problem;
 
@@ -45,15 +44,8 @@ public class EvaluationClientFilter implements ContainerRequestFilter {
 
     private static Response refusal(
             ContainerRequestContext request, int status, String detail, Map<String, Object> metadata) {
-        Response problem = new Problem(
-                        status,
-                        status == 401 ? "Unauthorized" : "Forbidden",
-                        detail,
-                        "/" + request.getUriInfo().getPath(),
-                        "auth",
-                        "unauthorized",
-                        metadata,
-                        List.of())
+        Response problem = Problem.of(
+                        status, detail, "/" + request.getUriInfo().getPath(), "auth", "unauthorized", metadata)
                 .toResponse();
         return status == 401
                 ? Response.fromResponse(problem)

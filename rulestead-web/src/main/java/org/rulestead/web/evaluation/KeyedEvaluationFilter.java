@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rulestead.evaluation.ErrorType;
@@ -27,9 +26,9 @@ import org.rulestead.web.problem.Problem;
 
 /**
  * The hot path, {@code POST /api/v1/environments/{env}/flags/{key}/evaluate}, answered here in
- * front of JAX-RS: the same checks and the same answer as {@link LiveEvaluationResource}, without
- * the framework's per-request work (measured: most of the time a keyed evaluation took). Every
- * other request goes on to JAX-RS.
+ * front of JAX-RS with the checks of {@link EvaluationClientFilter} and the answer shape of {@link
+ * LiveEvaluationResource}, without the framework's per-request work (measured: most of the time a
+ * keyed evaluation took). Every other request goes on to JAX-RS.
  */
 @WebFilter("/api/v1/environments/*")
 public class KeyedEvaluationFilter extends HttpFilter {
@@ -147,19 +146,11 @@ public class KeyedEvaluationFilter extends HttpFilter {
             String errorType,
             Map<String, Object> metadata)
             throws IOException {
-        Problem problem = new Problem(status, title(status), detail, path, domain, errorType, metadata, List.of());
-        write(response, status, Problem.MEDIA_TYPE, problem.toJson());
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 413 -> "Request Entity Too Large";
-            default -> "HTTP " + status;
-        };
+        write(
+                response,
+                status,
+                Problem.MEDIA_TYPE,
+                Problem.of(status, detail, path, domain, errorType, metadata).toJson());
     }
 
     private static void write(HttpServletResponse response, int status, String mediaType, JsonObject body)

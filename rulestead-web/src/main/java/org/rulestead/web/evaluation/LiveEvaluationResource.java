@@ -27,8 +27,9 @@ import org.rulestead.runtime.RuntimeCache;
 import org.rulestead.web.json.JsonBodies;
 
 /**
- * Live evaluation from this node's snapshot (spec §10, decisions 6): one flag, every flag of an
- * environment, or one flag explained with its shareable admin link (spec §4.3). The body is the
+ * Live evaluation from this node's snapshot (spec §10, decisions 6): every flag of an environment,
+ * or one flag explained with its shareable admin link (spec §4.3). One flag alone, the hot path,
+ * is answered before JAX-RS by {@link KeyedEvaluationFilter}. The body is the
  * context (spec §2.1); answers carry {@code snapshot_version}, {@code cache_age_ms} and {@code
  * stale}. Nothing here touches the database. Clients come with an API key of the environment or
  * as signed-in users ({@link EvaluationClientFilter}).
@@ -46,14 +47,6 @@ public class LiveEvaluationResource {
     @Inject
     public LiveEvaluationResource(RuntimeCache runtime) {
         this.runtime = runtime;
-    }
-
-    @POST
-    @Path("flags/{key}/evaluate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject evaluate(@PathParam("env") String env, @PathParam("key") String key, InputStream body) {
-        RuntimeAnswer answer = answer(env, key, context(body), false);
-        return live(ResultJson.of(answer.result()), answer).build();
     }
 
     @POST

@@ -33,6 +33,12 @@ public record Problem(
         details = details == null ? List.of() : List.copyOf(details);
     }
 
+    /** A problem without field details, titled as its status is. */
+    public static Problem of(
+            int status, String detail, String instance, String domain, String errorType, Map<String, Object> metadata) {
+        return new Problem(status, Problems.title(status), detail, instance, domain, errorType, metadata, List.of());
+    }
+
     public JsonObject toJson() {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + errorType.replace('_', '-'))
