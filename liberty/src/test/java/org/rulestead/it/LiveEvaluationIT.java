@@ -232,7 +232,7 @@ class LiveEvaluationIT {
                 .isEqualTo(302);
 
         Api.Reply page = browser.get("/admin/flags/" + key + "?env=staging");
-        Api.Reply inventory = browser.get("/admin/flags?env=staging");
+        Api.Reply inventory = browser.get("/admin/flags?env=staging&q=" + key);
         Api.Reply missing = browser.get("/admin/flags/no-such-flag?env=staging");
 
         assertThat(page.status()).as(page.body()).isEqualTo(200);

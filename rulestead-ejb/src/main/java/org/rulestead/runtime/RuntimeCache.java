@@ -54,24 +54,33 @@ public class RuntimeCache {
     /** Evaluates one flag (spec §10.3); empty when this node does not know the environment. */
     public Optional<RuntimeAnswer> evaluate(
             String environmentKey, String flagKey, EvaluationContext context, boolean traced) {
-        return environment(environmentKey).map(state -> answer(state, flagKey, context, traced));
+        return environment(environmentKey).map(state -> answer(state, flagKey, context, traced, true));
+    }
+
+    /**
+     * Evaluates one flag with its trace for an operator's simulation: the same answer a client
+     * would get, left out of the evaluation evidence, which counts real traffic only.
+     */
+    public Optional<RuntimeAnswer> simulate(String environmentKey, String flagKey, EvaluationContext context) {
+        return environment(environmentKey).map(state -> answer(state, flagKey, context, true, false));
     }
 
     /** Evaluates every flag the environment serves, by key. */
     public Optional<Map<String, RuntimeAnswer>> evaluateAll(String environmentKey, EvaluationContext context) {
         return environment(environmentKey).map(state -> {
             Map<String, RuntimeAnswer> answers = new java.util.TreeMap<>();
-            state.flags().keySet().forEach(key -> answers.put(key, answer(state, key, context, false)));
+            state.flags().keySet().forEach(key -> answers.put(key, answer(state, key, context, false, true)));
             return answers;
         });
     }
 
-    private RuntimeAnswer answer(EnvironmentState state, String flagKey, EvaluationContext context, boolean traced) {
+    private RuntimeAnswer answer(
+            EnvironmentState state, String flagKey, EvaluationContext context, boolean traced, boolean counted) {
         CompiledFlag flag = state.flags().get(flagKey);
         EvaluationResult result;
         if (flag != null) {
             result = traced ? flag.evaluateWithTrace(context) : flag.evaluate(context);
-            if (!result.isError()) {
+            if (counted && !result.isError()) {
                 evidence.record(state.environmentKey(), flagKey, result.variant());
             }
         } else if (state.status() == RefreshStatus.READY) {

@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.evaluation.ErrorType;
@@ -24,6 +22,7 @@ import org.rulestead.explain.Explanation;
 import org.rulestead.json.JsonTrees;
 import org.rulestead.runtime.RuntimeAnswer;
 import org.rulestead.runtime.RuntimeCache;
+import org.rulestead.web.admin.pages.ExplainLinks;
 import org.rulestead.web.json.JsonBodies;
 
 /**
@@ -113,26 +112,9 @@ public class LiveEvaluationResource {
 
     /** The admin explain page for this flag and identity: identity fields only, never attributes. */
     private static String link(UriInfo uri, String env, String key, EvaluationContext context) {
-        StringBuilder link = new StringBuilder(
-                        uri.getBaseUri().resolve("../admin/flags/").toString())
-                .append(encode(key))
-                .append("/explain?env=")
-                .append(encode(env));
-        append(link, "targeting_key", context.targetingKey());
-        append(link, "tenant_key", context.tenantKey());
-        append(link, "session_id", context.sessionId());
-        append(link, "request_id", context.requestId());
-        return link.toString();
-    }
-
-    private static void append(StringBuilder link, String name, String value) {
-        if (value != null) {
-            link.append('&').append(name).append('=').append(encode(value));
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return uri.getBaseUri()
+                .resolve(".." + ExplainLinks.path(key, env, context))
+                .toString();
     }
 
     private static EvaluationContext context(InputStream body) {

@@ -7,18 +7,32 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps the admin pages' public URLs (bookmarked, pasted into tickets) onto their Faces views:
- * {@code /admin/flags?env=staging} renders {@code /admin/flags.xhtml}. The query string travels
- * with the forward, so {@code ?env=} reaches the page.
+ * {@code /admin/flags/checkout/rules?env=staging} renders {@code /admin/rules.xhtml?key=checkout}.
+ * The query string travels with the forward, so {@code ?env=} reaches the page; a postback goes
+ * to the same public URL ({@link PublicActionUrls}).
  */
 @WebFilter(urlPatterns = {"/", "/logout", "/admin", "/admin/*"})
 public class AdminRoutes extends HttpFilter {
 
-    private static final Map<String, String> VIEWS = Map.of("/admin/flags", "/admin/flags.xhtml");
+    private static final Map<String, String> VIEWS = Map.of(
+            "/admin/flags", "/admin/flags.xhtml",
+            "/admin/flags/new", "/admin/flag-form.xhtml",
+            "/admin/change-requests", "/admin/change-requests.xhtml",
+            "/admin/audit", "/admin/audit.xhtml");
+
+    /** The views under {@code /admin/flags/{key}/...}; the flag page itself has no suffix. */
+    private static final Set<String> FLAG_VIEWS = Set.of("edit", "rules", "simulate", "explain", "kill", "timeline");
+
     private static final String FLAG_PREFIX = "/admin/flags/";
+    private static final String CHANGE_REQUEST_PREFIX = "/admin/change-requests/";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,24 +50,40 @@ public class AdminRoutes extends HttpFilter {
             response.sendRedirect(request.getContextPath() + "/login");
             return;
         }
-        String view = VIEWS.get(path);
+        String view = view(path);
         if (view != null) {
             request.getRequestDispatcher(view).forward(request, response);
             return;
         }
-        // /admin/flags/{key}: one flag in the selected environment
-        if (path.startsWith(FLAG_PREFIX)
-                && path.length() > FLAG_PREFIX.length()
-                && path.indexOf('/', FLAG_PREFIX.length()) < 0) {
-            String key = path.substring(FLAG_PREFIX.length());
-            request.getRequestDispatcher("/admin/flag.xhtml?key="
-                            + java.net.URLEncoder.encode(
-                                    java.net.URLDecoder.decode(key, java.nio.charset.StandardCharsets.UTF_8),
-                                    java.nio.charset.StandardCharsets.UTF_8))
-                    .forward(request, response);
-            return;
-        }
         chain.doFilter(request, response);
+    }
+
+    /** The Faces view (with its path parameter) behind a public admin URL, or null. */
+    static String view(String path) {
+        String fixed = VIEWS.get(path);
+        if (fixed != null) {
+            return fixed;
+        }
+        if (path.startsWith(CHANGE_REQUEST_PREFIX)) {
+            String id = path.substring(CHANGE_REQUEST_PREFIX.length());
+            return id.matches("[0-9]{1,18}") ? "/admin/change-request.xhtml?id=" + id : null;
+        }
+        if (!path.startsWith(FLAG_PREFIX)) {
+            return null;
+        }
+        String[] parts = path.substring(FLAG_PREFIX.length()).split("/", -1);
+        if (parts.length == 1 && !parts[0].isEmpty()) {
+            return "/admin/flag.xhtml?key=" + key(parts[0]);
+        }
+        if (parts.length == 2 && !parts[0].isEmpty() && FLAG_VIEWS.contains(parts[1])) {
+            String name = parts[1].equals("edit") ? "flag-form" : parts[1];
+            return "/admin/" + name + ".xhtml?key=" + key(parts[0]);
+        }
+        return null;
+    }
+
+    private static String key(String segment) {
+        return URLEncoder.encode(URLDecoder.decode(segment, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     private static String query(HttpServletRequest request) {

@@ -136,8 +136,16 @@ public class FlagDetailPage {
                 : List.copyOf(summary.variantsServed().entrySet());
     }
 
-    public List<AuditEventView> getRecentEvents() {
-        return recentEvents;
+    /** The flag's state in every environment it lives in, in the catalog's order. */
+    public List<EnvironmentState> getEnvironmentStates() {
+        if (flag == null) {
+            return List.of();
+        }
+        return EnvironmentState.of(flag, selection);
+    }
+
+    public List<AuditLine> getRecentEvents() {
+        return AuditLine.of(recentEvents);
     }
 
     public String getMessage() {

@@ -9,7 +9,22 @@ public record FlagRow(
         String flagType,
         String valueType,
         String defaultValue,
+        String ownerRef,
         String owner,
+        String lifecycleMode,
         String lifecycle,
         String status,
-        List<String> tags) {}
+        boolean killSwitchEngaged,
+        List<String> tags) {
+
+    /** Whether the row holds {@code text} in its key, description, owner or tags (case-insensitive). */
+    boolean mentions(String text) {
+        String needle = text.toLowerCase(java.util.Locale.ROOT);
+        return key.contains(needle)
+                || (description != null
+                        && description.toLowerCase(java.util.Locale.ROOT).contains(needle))
+                || owner.toLowerCase(java.util.Locale.ROOT).contains(needle)
+                || tags.stream()
+                        .anyMatch(tag -> tag.toLowerCase(java.util.Locale.ROOT).contains(needle));
+    }
+}

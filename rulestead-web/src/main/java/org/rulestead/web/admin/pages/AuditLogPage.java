@@ -1,0 +1,209 @@
+package org.rulestead.web.admin.pages;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rulestead.audit.AuditPage;
+import org.rulestead.audit.AuditQuery;
+import org.rulestead.audit.AuditTrail;
+import org.rulestead.audit.AuditVerification;
+import org.rulestead.command.CommandRejected;
+import org.rulestead.environments.EnvironmentCatalog;
+
+/**
+ * {@code /admin/audit?env=…&scope=all&flag=…&actor=…&event=…&from=…&to=…&before=…}: the audit
+ * log, newest first, filtered and paged by its URL, with the hash chain's verification.
+ */
+@Named
+@RequestScoped
+public class AuditLogPage {
+
+    private static final int PAGE = 50;
+
+    private EnvironmentCatalog environmentCatalog;
+    private AuditTrail auditTrail;
+
+    private String env;
+    private String scope;
+    private String flag;
+    private String actor;
+    private String event;
+    private String from;
+    private String to;
+    private String before;
+    private EnvironmentSelection selection;
+    private List<AuditLine> lines = List.of();
+    private Long next;
+    private AuditVerification verification;
+    private String message;
+
+    protected AuditLogPage() {}
+
+    @Inject
+    public AuditLogPage(EnvironmentCatalog environmentCatalog, AuditTrail auditTrail) {
+        this.environmentCatalog = environmentCatalog;
+        this.auditTrail = auditTrail;
+    }
+
+    public void load() {
+        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        Instant fromInstant;
+        Instant toInstant;
+        try {
+            fromInstant = day(from, 0);
+            toInstant = day(to, 1);
+        } catch (DateTimeParseException badDate) {
+            message = "Dates are written 2026-11-21.";
+            return;
+        }
+        Long cursor = before != null && before.matches("[0-9]{1,18}") ? Long.valueOf(before) : null;
+        try {
+            AuditPage page = auditTrail.list(new AuditQuery(
+                    isAllEnvironments() ? null : selection.currentKey(),
+                    blankToNull(flag),
+                    blankToNull(actor),
+                    blankToNull(event),
+                    fromInstant,
+                    toInstant,
+                    cursor,
+                    PAGE));
+            lines = AuditLine.of(page.items());
+            next = page.next();
+            verification = auditTrail.verify();
+        } catch (CommandRejected rejected) {
+            message = Refusals.describe(rejected);
+        }
+    }
+
+    /** The start of {@code text}'s day plus {@code days}, UTC; null for no date. */
+    private static Instant day(String text, int days) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return LocalDate.parse(text.trim()).plusDays(days).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The link to the next (older) page with the same filters. */
+    public String getNextLink() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("env", selection.currentKey());
+        parameters.put("scope", scope);
+        parameters.put("flag", flag);
+        parameters.put("actor", actor);
+        parameters.put("event", event);
+        parameters.put("from", from);
+        parameters.put("to", to);
+        parameters.put("before", next == null ? null : next.toString());
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                query.append(query.length() == 0 ? '?' : '&')
+                        .append(name)
+                        .append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return query.toString();
+    }
+
+    public boolean isAllEnvironments() {
+        return "all".equals(scope);
+    }
+
+    public List<AuditLine> getLines() {
+        return lines;
+    }
+
+    public Long getNext() {
+        return next;
+    }
+
+    public AuditVerification getVerification() {
+        return verification;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public EnvironmentSelection getSelection() {
+        return selection;
+    }
+
+    public String getEnv() {
+        return env;
+    }
+
+    public void setEnv(String env) {
+        this.env = env;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getFlag() {
+        return flag;
+    }
+
+    public void setFlag(String flag) {
+        this.flag = flag;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    public void setEvent(String event) {
+        this.event = event;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getBefore() {
+        return before;
+    }
+
+    public void setBefore(String before) {
+        this.before = before;
+    }
+}

@@ -1,0 +1,279 @@
+package org.rulestead.web.admin.pages;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.rulestead.authoring.RulesetService;
+import org.rulestead.changerequests.ChangeRequestService;
+import org.rulestead.changerequests.ChangeRequestStatus;
+import org.rulestead.changerequests.ChangeRequestView;
+import org.rulestead.command.CommandContext;
+import org.rulestead.command.CommandRejected;
+import org.rulestead.environments.EnvironmentCatalog;
+import org.rulestead.flags.FlagService;
+import org.rulestead.governance.Action;
+import org.rulestead.governance.Capabilities;
+import org.rulestead.governance.Permission;
+import org.rulestead.governance.ResourceRef;
+import org.rulestead.web.admin.rules.RulesetText;
+
+/**
+ * {@code /admin/change-requests/{id}?env=...}: one change request under review: the proposal and
+ * its diff against what is in force, who may approve and who did, its audit trail; approve,
+ * reject, cancel or execute, each confirmed with a reason.
+ */
+@Named
+@ViewScoped
+public class ChangeRequestPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A decision an operator can take here, with the service call behind it. */
+    public enum Decision {
+        APPROVE("Approve", Action.APPROVE_CHANGE_REQUEST),
+        REJECT("Reject", Action.REJECT_CHANGE_REQUEST),
+        CANCEL("Cancel the request", Action.CANCEL_OWN_CHANGE_REQUEST),
+        EXECUTE("Execute", Action.EXECUTE_CHANGE_REQUEST);
+
+        private final String label;
+        private final Action action;
+
+        Decision(String label, Action action) {
+            this.label = label;
+            this.action = action;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    @Inject
+    private EnvironmentCatalog environmentCatalog;
+
+    @Inject
+    private ChangeRequestService changeRequests;
+
+    @Inject
+    private RulesetService rulesets;
+
+    @Inject
+    private FlagService flags;
+
+    @Inject
+    private Capabilities capabilities;
+
+    @Inject
+    private jakarta.security.enterprise.SecurityContext security;
+
+    private String id;
+    private String env;
+    private EnvironmentSelection selection;
+    private ChangeRequestView request;
+    private List<RulesetText.DiffLine> diff = List.of();
+    private Decision deciding;
+    private String reason;
+    private String message;
+    private String notice;
+    private final FieldErrors errors = new FieldErrors();
+
+    public void load() {
+        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        if (request == null) {
+            read();
+        }
+    }
+
+    private void read() {
+        if (id == null || !id.matches("[0-9]{1,18}")) {
+            message = "There is no change request “" + id + "”.";
+            return;
+        }
+        try {
+            request = changeRequests.get(Long.parseLong(id));
+            diff = proposedDiff();
+        } catch (CommandRejected rejected) {
+            message = rejected instanceof CommandRejected.NotFound
+                    ? "There is no change request #" + id + "."
+                    : Refusals.describe(rejected);
+        }
+    }
+
+    /** For a publish: the proposed ruleset against the one in force in that environment. */
+    private List<RulesetText.DiffLine> proposedDiff() {
+        if (!"publish_ruleset".equals(request.action())
+                || !(request.command().get("version") instanceof Number version)) {
+            return List.of();
+        }
+        String flagKey = request.resourceKey();
+        String environment = request.environmentKey();
+        Integer active = flags.find(flagKey)
+                .flatMap(flag -> flag.environments().stream()
+                        .filter(state -> state.environmentKey().equals(environment))
+                        .findFirst())
+                .map(state -> state.activeRulesetVersion())
+                .orElse(null);
+        List<String> before = active == null
+                ? List.of()
+                : RulesetText.lines(
+                        rulesets.version(flagKey, environment, active).rules());
+        List<String> after = RulesetText.lines(
+                rulesets.version(flagKey, environment, version.intValue()).rules());
+        return RulesetText.diff(before, after);
+    }
+
+    /** Whether the current operator may take {@code decision} now, and if not, why. */
+    public Permission permission(Decision decision) {
+        if (request == null) {
+            return Permission.refused("");
+        }
+        ChangeRequestStatus status = request.status();
+        boolean mine = request.submitterId().equals(currentUser());
+        switch (decision) {
+            case APPROVE, REJECT -> {
+                if (status != ChangeRequestStatus.SUBMITTED) {
+                    return Permission.refused(
+                            "Only a submitted request can be " + decision.name().toLowerCase() + "d.");
+                }
+                if (decision == Decision.APPROVE && mine && !request.selfApprovalAllowed()) {
+                    return Permission.refused("You submitted this request: another admin must approve it.");
+                }
+            }
+            case CANCEL -> {
+                if (status != ChangeRequestStatus.SUBMITTED && status != ChangeRequestStatus.APPROVED) {
+                    return Permission.refused("Only an open request can be cancelled.");
+                }
+            }
+            case EXECUTE -> {
+                if (status != ChangeRequestStatus.APPROVED) {
+                    return Permission.refused(
+                            "It can be executed once it has " + request.requiredApprovals() + " approval(s).");
+                }
+            }
+        }
+        Action action = decision == Decision.CANCEL && !mine ? Action.REJECT_CHANGE_REQUEST : decision.action;
+        return capabilities.direct(action, ResourceRef.flag(request.resourceKey()), request.environmentKey());
+    }
+
+    private String currentUser() {
+        return security.getCallerPrincipal() == null
+                ? null
+                : security.getCallerPrincipal().getName();
+    }
+
+    public void choose(Decision decision) {
+        message = null;
+        notice = null;
+        errors.clear();
+        deciding = decision;
+    }
+
+    public void cancelDecision() {
+        deciding = null;
+        reason = null;
+    }
+
+    public void confirm() {
+        message = null;
+        errors.clear();
+        CommandContext context = CommandContext.of(reason, "admin_ui");
+        long number = request.id();
+        try {
+            switch (deciding) {
+                case APPROVE -> changeRequests.approve(number, context);
+                case REJECT -> changeRequests.reject(number, context);
+                case CANCEL -> changeRequests.cancel(number, context);
+                case EXECUTE -> changeRequests.execute(number, context);
+            }
+            notice = switch (deciding) {
+                case APPROVE -> "Approved.";
+                case REJECT -> "Rejected.";
+                case CANCEL -> "Cancelled.";
+                case EXECUTE -> "Executed: the change is in force in " + request.environmentKey() + ".";
+            };
+            deciding = null;
+            reason = null;
+            request = null;
+            read();
+        } catch (CommandRejected rejected) {
+            errors.addAll(rejected.details());
+            message = Refusals.describe(rejected);
+        }
+    }
+
+    /** Who may approve, in words. */
+    public String getApprovalPolicy() {
+        if (request == null) {
+            return "";
+        }
+        return request.requiredApprovals() + " approval(s) from an admin"
+                + (request.selfApprovalAllowed() ? "" : " other than the submitter, " + request.submitterDisplay())
+                + "; then an admin executes it.";
+    }
+
+    public List<Decision> getDecisions() {
+        return List.of(Decision.values());
+    }
+
+    public List<AuditLine> getAuditLines() {
+        return request == null ? List.of() : AuditLine.of(request.auditEvents());
+    }
+
+    public String getStatus() {
+        return request == null ? "" : request.status().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public ChangeRequestView getRequest() {
+        return request;
+    }
+
+    public List<RulesetText.DiffLine> getDiff() {
+        return diff;
+    }
+
+    public Decision getDeciding() {
+        return deciding;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public FieldErrors getErrors() {
+        return errors;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public String getNotice() {
+        return notice;
+    }
+
+    public EnvironmentSelection getSelection() {
+        return selection;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getEnv() {
+        return env;
+    }
+
+    public void setEnv(String env) {
+        this.env = env;
+    }
+}

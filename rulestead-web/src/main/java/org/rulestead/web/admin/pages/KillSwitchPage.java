@@ -1,0 +1,226 @@
+package org.rulestead.web.admin.pages;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.rulestead.audit.AuditEventView;
+import org.rulestead.audit.AuditTrail;
+import org.rulestead.command.CommandContext;
+import org.rulestead.command.CommandRejected;
+import org.rulestead.environments.EnvironmentCatalog;
+import org.rulestead.flags.FlagEnvironmentView;
+import org.rulestead.flags.FlagService;
+import org.rulestead.flags.FlagView;
+import org.rulestead.governance.Action;
+import org.rulestead.governance.Capabilities;
+import org.rulestead.governance.Permission;
+import org.rulestead.governance.ResourceRef;
+
+/**
+ * {@code /admin/flags/{key}/kill?env=...}: the kill-switch runbook. Evidence first (the switch in
+ * every environment, the value served while engaged, its recent history), then engage or release:
+ * preview, confirm with a reason (and, in a protected environment, the flag key typed again),
+ * audited.
+ */
+@Named
+@ViewScoped
+public class KillSwitchPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private EnvironmentCatalog environmentCatalog;
+
+    @Inject
+    private FlagService flagService;
+
+    @Inject
+    private org.rulestead.killswitch.KillSwitchService killSwitch;
+
+    @Inject
+    private AuditTrail auditTrail;
+
+    @Inject
+    private Capabilities capabilities;
+
+    private String key;
+    private String env;
+    private EnvironmentSelection selection;
+    private FlagView flag;
+    private FlagEnvironmentView state;
+    private List<AuditEventView> history = List.of();
+    private Permission engage;
+    private Permission release;
+    private boolean previewing;
+    private String reason;
+    private String typedKey;
+    private String message;
+    private String notice;
+    private final FieldErrors errors = new FieldErrors();
+
+    public void load() {
+        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        if (flag == null) {
+            read();
+        }
+    }
+
+    private void read() {
+        try {
+            Optional<FlagView> found = key == null ? Optional.empty() : flagService.find(key);
+            if (found.isEmpty()) {
+                message = "There is no flag “" + key + "”.";
+                return;
+            }
+            flag = found.get();
+            state = flag.environments().stream()
+                    .filter(environment -> environment.environmentKey().equals(selection.currentKey()))
+                    .findFirst()
+                    .orElse(null);
+            if (state == null) {
+                message = "This flag does not live in " + selection.current().name() + ".";
+                return;
+            }
+            ResourceRef resource = ResourceRef.flag(key);
+            engage = capabilities.direct(Action.ENGAGE_KILL_SWITCH, resource, selection.currentKey());
+            release = capabilities.direct(Action.RELEASE_KILL_SWITCH, resource, selection.currentKey());
+            List<AuditEventView> events = new ArrayList<>(auditTrail.timeline(key, selection.currentKey()));
+            Collections.reverse(events);
+            history = events.stream()
+                    .filter(event -> event.eventType().startsWith("kill_switch."))
+                    .limit(10)
+                    .toList();
+        } catch (CommandRejected.Forbidden forbidden) {
+            message = "Your role may not read this flag.";
+            flag = null;
+        }
+    }
+
+    /** Step two: what will happen, and the reason to give. */
+    public void preview() {
+        message = null;
+        notice = null;
+        errors.clear();
+        previewing = true;
+    }
+
+    public void cancel() {
+        previewing = false;
+        reason = null;
+        typedKey = null;
+    }
+
+    /** Step three: engages or releases, audited with the reason. */
+    public void confirm() {
+        message = null;
+        errors.clear();
+        if (selection.current().protectedEnvironment() && !key.equals(typedKey == null ? null : typedKey.trim())) {
+            errors.addAll(List.of(new org.rulestead.validation.Finding(
+                    "typed_key", "type the flag key " + key + " to confirm in a protected environment")));
+            return;
+        }
+        boolean engaging = !state.killSwitchEngaged();
+        try {
+            CommandContext context = CommandContext.of(reason, "admin_ui");
+            if (engaging) {
+                killSwitch.engage(key, selection.currentKey(), context);
+            } else {
+                killSwitch.release(key, selection.currentKey(), context);
+            }
+            previewing = false;
+            reason = null;
+            typedKey = null;
+            flag = null;
+            read();
+            notice = engaging
+                    ? "Kill switch engaged in " + selection.current().name()
+                            + ": every evaluation now gets the default value."
+                    : "Kill switch released in " + selection.current().name() + ": the published rules apply again.";
+        } catch (CommandRejected rejected) {
+            errors.addAll(rejected.details());
+            message = Refusals.describe(rejected);
+        }
+    }
+
+    public List<EnvironmentState> getEnvironmentStates() {
+        return flag == null ? List.of() : EnvironmentState.of(flag, selection);
+    }
+
+    /** The permission of the action the button would take now. */
+    public Permission getAction() {
+        return state != null && state.killSwitchEngaged() ? release : engage;
+    }
+
+    public String getDefaultValue() {
+        return flag == null ? "" : JsonText.write(flag.definition().defaultValue());
+    }
+
+    public FlagView getFlag() {
+        return flag;
+    }
+
+    public FlagEnvironmentView getState() {
+        return state;
+    }
+
+    public List<AuditLine> getHistory() {
+        return AuditLine.of(history);
+    }
+
+    public boolean isPreviewing() {
+        return previewing;
+    }
+
+    public FieldErrors getErrors() {
+        return errors;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getTypedKey() {
+        return typedKey;
+    }
+
+    public void setTypedKey(String typedKey) {
+        this.typedKey = typedKey;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public String getNotice() {
+        return notice;
+    }
+
+    public EnvironmentSelection getSelection() {
+        return selection;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getEnv() {
+        return env;
+    }
+
+    public void setEnv(String env) {
+        this.env = env;
+    }
+}

@@ -1,0 +1,98 @@
+package org.rulestead.web.admin.pages;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.rulestead.command.CommandRejected;
+import org.rulestead.environments.EnvironmentCatalog;
+import org.rulestead.evaluation.EvaluationContext;
+import org.rulestead.simulation.FlagSimulator;
+
+/**
+ * {@code /admin/flags/{key}/simulate?env=...}: evaluates the flag as this environment serves it
+ * for an identity and attributes typed in, with the trace; the result links to the shareable
+ * explain page for the same identity.
+ */
+@Named
+@ViewScoped
+public class SimulatePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private EnvironmentCatalog environmentCatalog;
+
+    @Inject
+    private FlagSimulator simulator;
+
+    private String key;
+    private String env;
+    private EnvironmentSelection selection;
+    private final IdentityFields identity = new IdentityFields();
+    private String attributes;
+    private SimulationView result;
+    private String message;
+
+    public void load() {
+        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+    }
+
+    public void run() {
+        message = null;
+        result = null;
+        EvaluationContext context;
+        try {
+            context = identity.context(Traits.parse(attributes));
+        } catch (IllegalArgumentException badLine) {
+            message = badLine.getMessage();
+            return;
+        }
+        try {
+            result = SimulationView.of(
+                    simulator.simulate(key, selection.currentKey(), context), key, selection.currentKey(), context);
+        } catch (CommandRejected rejected) {
+            message = Refusals.describe(rejected);
+        }
+    }
+
+    public IdentityFields getIdentity() {
+        return identity;
+    }
+
+    public SimulationView getResult() {
+        return result;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public EnvironmentSelection getSelection() {
+        return selection;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getEnv() {
+        return env;
+    }
+
+    public void setEnv(String env) {
+        this.env = env;
+    }
+
+    public String getAttributes() {
+        return attributes;
+    }
+
+    public void setAttributes(String attributes) {
+        this.attributes = attributes;
+    }
+}

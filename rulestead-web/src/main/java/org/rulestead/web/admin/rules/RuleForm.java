@@ -1,0 +1,265 @@
+package org.rulestead.web.admin.rules;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rulestead.model.NewFlagReader;
+
+/**
+ * One rule as the editor shows it. What the editor does not show (a description, a rollout's
+ * guardrails, an audience id) is carried over untouched, so saving never loses it.
+ */
+public class RuleForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final List<String> STRATEGIES =
+            List.of("forced_value", "percentage_rollout", "variant_split", "segment_match", "experiment");
+    public static final List<String> BUCKET_BY = List.of("subject", "account", "tenant", "session");
+
+    private static final Set<String> EDITED = Set.of(
+            "key", "name", "strategy", "value", "audience_key", "conditions", "variants", "rollout", "experiment");
+
+    private String key;
+    private String name;
+    private String strategy = "forced_value";
+    private String value;
+    private String audienceKey;
+    private List<ConditionForm> conditions = new ArrayList<>();
+    private List<VariantForm> variants = new ArrayList<>();
+    private String bucketBy = "subject";
+    private String percentage;
+    private String rolloutSalt;
+    private String iterationSalt;
+    private String holdoutPercentage;
+    private LinkedHashMap<String, Object> kept = new LinkedHashMap<>();
+    private LinkedHashMap<String, Object> keptRollout = new LinkedHashMap<>();
+
+    public static RuleForm blank(int number) {
+        RuleForm form = new RuleForm();
+        form.key = "rule-" + number;
+        return form;
+    }
+
+    public static RuleForm from(Map<?, ?> rule) {
+        RuleForm form = new RuleForm();
+        rule.forEach((name, value) -> {
+            if (!EDITED.contains(String.valueOf(name))) {
+                form.kept.put(String.valueOf(name), value);
+            }
+        });
+        form.key = text(rule.get("key"));
+        form.name = text(rule.get("name"));
+        form.strategy = rule.get("strategy") == null
+                ? "forced_value"
+                : rule.get("strategy").toString();
+        form.value = rule.containsKey("value") ? Values.write(NewFlagReader.unwrapValue(rule.get("value"))) : null;
+        form.audienceKey = text(rule.get("audience_key"));
+        if (rule.get("conditions") instanceof List<?> list) {
+            list.stream()
+                    .filter(Map.class::isInstance)
+                    .map(Map.class::cast)
+                    .forEach(condition -> form.conditions.add(ConditionForm.from(condition)));
+        }
+        if (rule.get("variants") instanceof List<?> list) {
+            list.stream()
+                    .filter(Map.class::isInstance)
+                    .map(Map.class::cast)
+                    .forEach(variant -> form.variants.add(VariantForm.from(variant)));
+        }
+        if (rule.get("rollout") instanceof Map<?, ?> rollout) {
+            rollout.forEach((name, value) -> {
+                if (!Set.of("bucket_by", "percentage", "salt").contains(String.valueOf(name))) {
+                    form.keptRollout.put(String.valueOf(name), value);
+                }
+            });
+            form.bucketBy = rollout.get("bucket_by") == null
+                    ? "subject"
+                    : rollout.get("bucket_by").toString();
+            form.percentage = text(rollout.get("percentage"));
+            form.rolloutSalt = text(rollout.get("salt"));
+        }
+        if (rule.get("experiment") instanceof Map<?, ?> experiment) {
+            form.iterationSalt = text(experiment.get("iteration_salt"));
+            form.holdoutPercentage = text(experiment.get("holdout_percentage"));
+            if (experiment.get("bucket_by") != null) {
+                form.bucketBy = experiment.get("bucket_by").toString();
+            }
+        }
+        return form;
+    }
+
+    /** The rule in the ruleset document's shape (spec §1.5), with only what its strategy uses. */
+    public Map<String, Object> toDocument() {
+        Map<String, Object> rule = new LinkedHashMap<>(kept);
+        rule.put("key", Values.blankToNull(key));
+        if (name != null && !name.isBlank()) {
+            rule.put("name", name.trim());
+        }
+        rule.put("strategy", strategy);
+        if (usesValue() && value != null && !value.isBlank()) {
+            rule.put("value", Map.of("value", Values.read(value)));
+        }
+        if (isSegment() && audienceKey != null && !audienceKey.isBlank()) {
+            rule.put("audience_key", audienceKey.trim());
+        }
+        rule.put(
+                "conditions", conditions.stream().map(ConditionForm::toDocument).toList());
+        if (usesVariants()) {
+            rule.put("variants", variants.stream().map(VariantForm::toDocument).toList());
+        }
+        if (usesRollout()) {
+            Map<String, Object> rollout = new LinkedHashMap<>(keptRollout);
+            rollout.put("bucket_by", bucketBy);
+            rollout.put("percentage", Values.number(percentage));
+            if (rolloutSalt != null && !rolloutSalt.isBlank()) {
+                rollout.put("salt", rolloutSalt.trim());
+            }
+            rollout.values().removeIf(java.util.Objects::isNull);
+            rule.put("rollout", rollout);
+        }
+        if (isExperiment()) {
+            Map<String, Object> experiment = new LinkedHashMap<>();
+            experiment.put("iteration_salt", Values.blankToNull(iterationSalt));
+            experiment.put("bucket_by", bucketBy);
+            experiment.put(
+                    "holdout_percentage",
+                    holdoutPercentage == null || holdoutPercentage.isBlank() ? 5 : Values.number(holdoutPercentage));
+            experiment.values().removeIf(java.util.Objects::isNull);
+            rule.put("experiment", experiment);
+        }
+        rule.values().removeIf(java.util.Objects::isNull);
+        return rule;
+    }
+
+    public boolean usesValue() {
+        return Set.of("forced_value", "percentage_rollout", "segment_match").contains(strategy);
+    }
+
+    public boolean usesVariants() {
+        return "variant_split".equals(strategy) || isExperiment();
+    }
+
+    public boolean usesRollout() {
+        return "percentage_rollout".equals(strategy) || "variant_split".equals(strategy);
+    }
+
+    public boolean isSegment() {
+        return "segment_match".equals(strategy);
+    }
+
+    public boolean isExperiment() {
+        return "experiment".equals(strategy);
+    }
+
+    public void addCondition() {
+        conditions.add(new ConditionForm());
+    }
+
+    public void removeCondition(ConditionForm condition) {
+        conditions.remove(condition);
+    }
+
+    public void addVariant() {
+        variants.add(VariantForm.of("variant-" + (variants.size() + 1), "", variants.isEmpty() ? "100" : "0"));
+    }
+
+    public void removeVariant(VariantForm variant) {
+        variants.remove(variant);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getStrategy() {
+        return strategy;
+    }
+
+    public void setStrategy(String strategy) {
+        this.strategy = strategy;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public void setValue(String value) {
+        this.value = value;
+    }
+
+    public String getAudienceKey() {
+        return audienceKey;
+    }
+
+    public void setAudienceKey(String audienceKey) {
+        this.audienceKey = audienceKey;
+    }
+
+    public List<ConditionForm> getConditions() {
+        return conditions;
+    }
+
+    public List<VariantForm> getVariants() {
+        return variants;
+    }
+
+    public String getBucketBy() {
+        return bucketBy;
+    }
+
+    public void setBucketBy(String bucketBy) {
+        this.bucketBy = bucketBy;
+    }
+
+    public String getPercentage() {
+        return percentage;
+    }
+
+    public void setPercentage(String percentage) {
+        this.percentage = percentage;
+    }
+
+    public String getRolloutSalt() {
+        return rolloutSalt;
+    }
+
+    public void setRolloutSalt(String rolloutSalt) {
+        this.rolloutSalt = rolloutSalt;
+    }
+
+    public String getIterationSalt() {
+        return iterationSalt;
+    }
+
+    public void setIterationSalt(String iterationSalt) {
+        this.iterationSalt = iterationSalt;
+    }
+
+    public String getHoldoutPercentage() {
+        return holdoutPercentage;
+    }
+
+    public void setHoldoutPercentage(String holdoutPercentage) {
+        this.holdoutPercentage = holdoutPercentage;
+    }
+}
