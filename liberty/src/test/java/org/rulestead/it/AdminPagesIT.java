@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The operator workbench in a real browser (Debian's chromium, headless): the flows of issue 6,
@@ -154,6 +155,11 @@ class AdminPagesIT {
             assertThat(browser.text(By.id("switch-state"))).isEqualTo("engaged");
             browser.screenshot("kill");
 
+            browser.go("/admin?env=staging");
+            assertThat(browser.text(By.id("killed"))).contains(key);
+            assertThat(browser.text(By.id("recent-changes"))).contains("kill_switch.engage");
+            browser.screenshot("overview");
+
             browser.go("/admin/flags/" + key + "/explain?env=staging&targeting_key=" + inside);
             assertThat(browser.text(By.id("returned-value"))).isEqualTo("false");
             assertThat(browser.text(By.id("reason"))).contains("Kill switch engaged");
@@ -196,6 +202,8 @@ class AdminPagesIT {
             editor.click(By.id("confirmChangeRequest"));
             assertThat(editor.text(By.id("notice"))).contains("Change request #");
             crUrl = editor.find(By.cssSelector("#notice a")).getAttribute("href");
+            editor.go("/admin?env=production");
+            assertThat(editor.text(By.id("awaiting"))).contains(key);
             editor.go(crUrl.substring(Api.BASE.length()));
             assertThat(editor.text(By.id("approval-policy"))).contains("other than the submitter");
             assertThat(editor.find(By.cssSelector(".decide-approve")).isEnabled())
@@ -289,5 +297,78 @@ class AdminPagesIT {
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("This form was not accepted");
         }
         assertThat(Api.get("/api/v1/admin/flags/" + key, "viewer").status()).isEqualTo(404);
+    }
+
+    @Test
+    void rulesAreReorderedWithConditionsAndAFlagIsEdited() {
+        String key = GovernanceIT.newFlag("ui-edit");
+        GovernanceIT.draft(key, "staging", "editor");
+        try (Workbench browser = Workbench.open()) {
+            browser.signIn("editor");
+            browser.go("/admin/flags/" + key + "/rules?env=staging");
+            // the API's draft holds one rule (pro-users); add a second and put it first
+            browser.click(By.id("addRule"));
+            List<WebElement> keys = browser.all(By.cssSelector(".rule-key"));
+            browser.typeIn(keys.get(keys.size() - 1), "beta-testers");
+            browser.typeIn(browser.all(By.cssSelector(".rule-value")).get(keys.size() - 1), "true");
+            browser.click(By.cssSelector("#rule-" + (keys.size() - 1) + " .add-condition"));
+            browser.typeIn(browser.find(By.cssSelector("#rule-" + (keys.size() - 1) + " .attribute")), "email");
+            browser.select(By.cssSelector("#rule-" + (keys.size() - 1) + " select.operator"), "ends_with");
+            browser.typeIn(browser.find(By.cssSelector("#rule-" + (keys.size() - 1) + " .operand")), "@example.com");
+            browser.click(By.cssSelector("#rule-" + (keys.size() - 1) + " input[value='Move up']"));
+            assertThat(browser.all(By.cssSelector(".rule-key")).get(0).getAttribute("value"))
+                    .isEqualTo("beta-testers");
+            browser.click(By.id("saveDraft"));
+            assertThat(browser.text(By.id("notice"))).contains("saved");
+            String diff = browser.text(By.id("diff"));
+            assertThat(diff.indexOf("beta-testers")).isLessThan(diff.indexOf("pro-users"));
+            assertThat(diff).contains("\"ends_with\": \"@example.com\"");
+
+            browser.go("/admin/flags/" + key + "/edit?env=staging");
+            assertThat(browser.find(By.id("flagKey")).isEnabled()).isFalse();
+            browser.type(By.id("description"), "Edited in the browser").type(By.id("ownerRef"), "team-search");
+            browser.click(By.id("save"));
+            assertThat(browser.url()).endsWith("/admin/flags/" + key + "?env=staging");
+            assertThat(browser.body()).contains("Edited in the browser").contains("team-search");
+        }
+    }
+
+    @Test
+    void aChangeRequestIsRejectedOrCancelledWithAReason() {
+        String key = GovernanceIT.newFlag("ui-reject");
+        int version = GovernanceIT.draft(key, "production", "editor");
+        long rejected = GovernanceIT.submit(
+                        "editor", key, "production", "publish_ruleset", "{\"version\": " + version + "}", "ui-r-" + key)
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        long cancelled = GovernanceIT.submit(
+                        "editor", key, "production", "publish_ruleset", "{\"version\": " + version + "}", "ui-c-" + key)
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        try (Workbench admin2 = Workbench.open()) {
+            admin2.signIn("admin2");
+            admin2.go("/admin/change-requests/" + rejected + "?env=production");
+            admin2.click(By.cssSelector(".decide-reject"));
+            admin2.click(By.id("confirmDecision")); // no reason
+            assertThat(admin2.text(By.id("message"))).contains("reason is required");
+            admin2.type(By.id("reason"), "Not this quarter");
+            admin2.click(By.id("confirmDecision"));
+            assertThat(admin2.text(By.id("cr-status"))).isEqualTo("rejected");
+            assertThat(admin2.text(By.id("approvals"))).contains("Not this quarter");
+        }
+        try (Workbench editor = Workbench.open()) {
+            editor.signIn("editor");
+            editor.go("/admin/change-requests/" + cancelled + "?env=production");
+            assertThat(editor.find(By.cssSelector(".decide-reject")).isEnabled())
+                    .isFalse();
+            editor.click(By.cssSelector(".decide-cancel"));
+            editor.type(By.id("reason"), "Superseded");
+            editor.click(By.id("confirmDecision"));
+            assertThat(editor.text(By.id("cr-status"))).isEqualTo("cancelled");
+            editor.go("/admin/change-requests?env=production&status=cancelled&flag=" + key);
+            assertThat(editor.all(By.cssSelector("#change-requests tbody tr"))).hasSize(1);
+        }
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
 public class AdminRoutes extends HttpFilter {
 
     private static final Map<String, String> VIEWS = Map.of(
+            "/admin", "/admin/overview.xhtml",
             "/admin/flags", "/admin/flags.xhtml",
             "/admin/flags/new", "/admin/flag-form.xhtml",
             "/admin/change-requests", "/admin/change-requests.xhtml",
@@ -38,8 +39,8 @@ public class AdminRoutes extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.isEmpty() || path.equals("/") || path.equals("/admin") || path.equals("/admin/")) {
-            response.sendRedirect(request.getContextPath() + "/admin/flags" + query(request));
+        if (path.isEmpty() || path.equals("/") || path.equals("/admin/")) {
+            response.sendRedirect(request.getContextPath() + "/admin" + query(request));
             return;
         }
         if (path.equals("/logout")) {

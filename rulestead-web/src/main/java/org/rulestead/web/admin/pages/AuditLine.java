@@ -27,17 +27,28 @@ public record AuditLine(AuditEventView event) {
         return event.outcome().name().toLowerCase(Locale.ROOT);
     }
 
-    /** {@code before → after} of the event's metadata, where it records them. */
+    /**
+     * What the event changed, from its metadata's {@code before} and {@code after}: the fields
+     * that differ ({@code status: active → killswitched}), or what was set.
+     */
     public String change() {
         if (!(event.metadata() instanceof Map<?, ?> metadata)) {
             return "";
         }
-        Object before = metadata.get("before");
-        Object after = metadata.get("after");
-        if (before == null && after == null) {
-            return "";
-        }
-        return JsonText.write(before) + " → " + JsonText.write(after);
+        Map<?, ?> before = metadata.get("before") instanceof Map<?, ?> map ? map : Map.of();
+        Map<?, ?> after = metadata.get("after") instanceof Map<?, ?> map ? map : Map.of();
+        java.util.Set<Object> fields = new java.util.LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        return fields.stream()
+                .filter(field -> !java.util.Objects.equals(before.get(field), after.get(field)))
+                .map(field -> field + ": "
+                        + (before.containsKey(field) ? shown(before.get(field)) + " → " : "")
+                        + shown(after.get(field)))
+                .collect(java.util.stream.Collectors.joining(" · "));
+    }
+
+    private static String shown(Object value) {
+        return value == null ? "none" : JsonText.write(value);
     }
 
     /** The event's metadata as indented JSON. */

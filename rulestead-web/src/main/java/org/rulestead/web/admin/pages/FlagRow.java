@@ -14,7 +14,6 @@ public record FlagRow(
         String lifecycleMode,
         String lifecycle,
         String status,
-        boolean killSwitchEngaged,
         List<String> tags) {
 
     /** Whether the row holds {@code text} in its key, description, owner or tags (case-insensitive). */

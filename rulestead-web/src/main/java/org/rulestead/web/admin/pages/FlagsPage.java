@@ -91,7 +91,6 @@ public class FlagsPage {
                 definition.lifecycle().mode().wireName(),
                 permanent ? "permanent" : "review by " + definition.lifecycle().reviewBy(),
                 flagStatus,
-                here.map(state -> state.killSwitchEngaged()).orElse(false),
                 definition.tags());
     }
 

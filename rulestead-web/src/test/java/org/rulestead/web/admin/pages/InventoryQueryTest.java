@@ -10,18 +10,7 @@ class InventoryQueryTest {
 
     private static FlagRow row(String key, String owner, String mode, String status, String... tags) {
         return new FlagRow(
-                key,
-                "about " + key,
-                "release",
-                "boolean",
-                "false",
-                owner,
-                owner,
-                mode,
-                mode,
-                status,
-                false,
-                List.of(tags));
+                key, "about " + key, "release", "boolean", "false", owner, owner, mode, mode, status, List.of(tags));
     }
 
     private static final List<FlagRow> ROWS = List.of(
