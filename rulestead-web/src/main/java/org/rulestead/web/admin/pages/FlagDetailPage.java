@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.rulestead.audit.AuditEventView;
 import org.rulestead.audit.AuditTrail;
+import org.rulestead.changerequests.ChangeRequestService;
+import org.rulestead.changerequests.ChangeRequestView;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.EnvironmentCatalog;
 import org.rulestead.flags.FlagEnvironmentView;
@@ -34,6 +36,7 @@ public class FlagDetailPage {
     private FlagService flagService;
     private AuditTrail auditTrail;
     private EvidenceStore evidence;
+    private ChangeRequestService changeRequests;
 
     private String key;
     private String env;
@@ -42,6 +45,7 @@ public class FlagDetailPage {
     private FlagEnvironmentView state;
     private EvidenceSummary summary;
     private List<AuditEventView> recentEvents = List.of();
+    private List<ChangeRequestView> flagChangeRequests = List.of();
     private String message;
 
     protected FlagDetailPage() {}
@@ -51,8 +55,10 @@ public class FlagDetailPage {
             EnvironmentCatalog environmentCatalog,
             FlagService flagService,
             AuditTrail auditTrail,
-            EvidenceStore evidence) {
+            EvidenceStore evidence,
+            ChangeRequestService changeRequests) {
         this.environmentCatalog = environmentCatalog;
+        this.changeRequests = changeRequests;
         this.flagService = flagService;
         this.auditTrail = auditTrail;
         this.evidence = evidence;
@@ -80,6 +86,11 @@ public class FlagDetailPage {
             List<AuditEventView> timeline = new ArrayList<>(auditTrail.timeline(key, selection.currentKey()));
             Collections.reverse(timeline);
             recentEvents = timeline.stream().limit(RECENT_EVENTS).toList();
+            flagChangeRequests = changeRequests.list(Optional.empty()).stream()
+                    .filter(request -> request.resourceKey().equals(key))
+                    .sorted((a, b) -> Long.compare(b.id(), a.id()))
+                    .limit(RECENT_EVENTS)
+                    .toList();
         } catch (CommandRejected.Forbidden forbidden) {
             message = "Your role may not read this flag. Ask an administrator for the viewer role.";
         }
@@ -142,6 +153,11 @@ public class FlagDetailPage {
             return List.of();
         }
         return EnvironmentState.of(flag, selection);
+    }
+
+    /** The change requests about this flag, in every environment, newest first. */
+    public List<ChangeRequestView> getChangeRequests() {
+        return flagChangeRequests;
     }
 
     public List<AuditLine> getRecentEvents() {

@@ -273,6 +273,18 @@ public class RulesPage implements Serializable {
         return RulesetText.diff(before, after);
     }
 
+    /** Why publishing is not a plain button here: protected environment, or the role; null when it is. */
+    public String getPublishNote() {
+        if (publish == null || publish.direct()) {
+            return null;
+        }
+        if (propose.allowed()) {
+            return selection.current().name()
+                    + " is protected: the draft goes live once another admin approves the change request and an admin executes it.";
+        }
+        return publish.reason();
+    }
+
     public boolean isDraftPending() {
         return latestDraft != null;
     }
