@@ -10,6 +10,8 @@ import org.rulestead.web.admin.rules.RulesetText;
 /** An audit event as the timeline and audit pages list it, automation told apart from people. */
 public record AuditLine(AuditEventView event) {
 
+    private static final int SUMMARY_LENGTH = 140;
+
     static List<AuditLine> of(List<AuditEventView> events) {
         return events.stream().map(AuditLine::new).toList();
     }
@@ -44,7 +46,13 @@ public record AuditLine(AuditEventView event) {
                 .map(field -> field + ": "
                         + (before.containsKey(field) ? shown(before.get(field)) + " → " : "")
                         + shown(after.get(field)))
-                .collect(java.util.stream.Collectors.joining(" · "));
+                .collect(java.util.stream.Collectors.collectingAndThen(
+                        java.util.stream.Collectors.joining(" · "), AuditLine::brief));
+    }
+
+    /** A summary stays one glance long; the full metadata is one click away. */
+    private static String brief(String summary) {
+        return summary.length() <= SUMMARY_LENGTH ? summary : summary.substring(0, SUMMARY_LENGTH - 1) + "…";
     }
 
     private static String shown(Object value) {
