@@ -371,4 +371,45 @@ class AdminPagesIT {
             assertThat(editor.all(By.cssSelector("#change-requests tbody tr"))).hasSize(1);
         }
     }
+
+    @Test
+    void everyPageMeetsWcag2AaAsAxeChecksIt() {
+        String key = LiveEvaluationIT.published("ui-a11y");
+        java.util.Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+        try (Workbench admin = Workbench.open()) {
+            admin.go("/login");
+            violations.put("/login", admin.accessibilityViolations());
+            // the checker itself: an unlabelled field is found
+            ((org.openqa.selenium.JavascriptExecutor) admin.driver())
+                    .executeScript("document.body.appendChild(document.createElement('input'))");
+            assertThat(admin.accessibilityViolations()).anyMatch(found -> found.startsWith("label"));
+            admin.go("/login");
+            admin.signInHere("admin");
+            List<String> pages = List.of(
+                    "/admin?env=staging",
+                    "/admin/flags?env=staging",
+                    "/admin/flags/new?env=staging",
+                    "/admin/flags/" + key + "?env=staging",
+                    "/admin/flags/" + key + "/edit?env=staging",
+                    "/admin/flags/" + key + "/rules?env=staging",
+                    "/admin/flags/" + key + "/simulate?env=staging",
+                    "/admin/flags/" + key + "/explain?env=staging&targeting_key=u_1",
+                    "/admin/flags/" + key + "/kill?env=production",
+                    "/admin/flags/" + key + "/timeline?env=staging",
+                    "/admin/change-requests?env=production&scope=all",
+                    "/admin/audit?env=staging");
+            for (String page : pages) {
+                admin.go(page);
+                violations.put(page, admin.accessibilityViolations());
+            }
+
+            // keyboard only: Tab reaches the kill switch's first step, Enter opens its preview
+            admin.go("/admin/flags/" + key + "/kill?env=staging");
+            assertThat(admin.tabUntil("preview", 80)).isTrue();
+            admin.pressEnterOnFocused();
+            assertThat(admin.text(By.id("preview-text"))).contains("Engaging makes every evaluation");
+        }
+        assertThat(violations)
+                .allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+    }
 }

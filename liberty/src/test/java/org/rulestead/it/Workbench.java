@@ -157,6 +157,50 @@ final class Workbench implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The WCAG 2 A and AA rules axe-core finds broken on the current page, one line each:
+     * {@code rule (impact): elements}. Empty when the page passes.
+     */
+    List<String> accessibilityViolations() {
+        org.openqa.selenium.JavascriptExecutor script = (org.openqa.selenium.JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(script.executeScript("return typeof axe !== 'undefined'"))) {
+            script.executeScript(axeScript());
+        }
+        Object found = script.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    /** axe-core's script, read from the test classpath (the axe-core Selenium jar carries it). */
+    private static String axeScript() {
+        try (var in = Workbench.class.getResourceAsStream("/axe.min.js")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Presses Tab until the element with {@code id} has the focus; false if {@code most} presses do not get there. */
+    boolean tabUntil(String id, int most) {
+        for (int presses = 0; presses < most; presses++) {
+            driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            if (id.equals(driver.switchTo().activeElement().getAttribute("id"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Presses Enter on the focused control, and waits for the page it leads to. */
+    void pressEnterOnFocused() {
+        WebElement focused = driver.switchTo().activeElement();
+        focused.sendKeys(org.openqa.selenium.Keys.ENTER);
+        awaitReplaced(focused);
+    }
+
     WebDriver driver() {
         return driver;
     }
