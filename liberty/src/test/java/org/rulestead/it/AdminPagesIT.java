@@ -334,6 +334,34 @@ class AdminPagesIT {
     }
 
     @Test
+    void aVariantSplitIsAuthoredWithWeightsThatMustSumTo100() {
+        String key = GovernanceIT.newFlag("ui-split");
+        try (Workbench browser = Workbench.open()) {
+            browser.signIn("editor");
+            browser.go("/admin/flags/" + key + "/rules?env=staging");
+            browser.click(By.id("addRule"));
+            browser.typeIn(browser.find(By.cssSelector(".rule-key")), "split");
+            browser.selectAndWait(browser.find(By.cssSelector("select.strategy")), "variant_split");
+            browser.typeIn(browser.find(By.cssSelector(".percentage")), "100");
+            browser.click(By.cssSelector("#rule-0 input[value='Add variant']"));
+            browser.click(By.cssSelector("#rule-0 input[value='Add variant']"));
+            List<WebElement> cells = browser.all(By.cssSelector("#rule-0 .sub table input[type=text]"));
+            // key, value, weight per variant
+            browser.typeIn(cells.get(0), "on").typeIn(cells.get(1), "true").typeIn(cells.get(2), "60");
+            browser.typeIn(cells.get(3), "off").typeIn(cells.get(4), "false").typeIn(cells.get(5), "30");
+            browser.click(By.id("saveDraft"));
+            assertThat(browser.text(By.cssSelector("#rule-0 .field-error")))
+                    .contains("must sum to 100% (they sum to 90)");
+
+            cells = browser.all(By.cssSelector("#rule-0 .sub table input[type=text]"));
+            browser.typeIn(cells.get(5), "40");
+            browser.click(By.id("saveDraft"));
+            assertThat(browser.text(By.id("notice"))).contains("Draft v1 saved");
+            assertThat(browser.text(By.id("diff"))).contains("\"key\": \"off\"").contains("\"weight\": 40");
+        }
+    }
+
+    @Test
     void aChangeRequestIsRejectedOrCancelledWithAReason() {
         String key = GovernanceIT.newFlag("ui-reject");
         int version = GovernanceIT.draft(key, "production", "editor");
