@@ -25,14 +25,13 @@ import org.rulestead.environments.EnvironmentCatalog;
  */
 @Named
 @RequestScoped
-public class AuditLogPage {
+public class AuditLogPage extends EnvironmentPage {
 
     private static final int PAGE = 50;
 
     private EnvironmentCatalog environmentCatalog;
     private AuditTrail auditTrail;
 
-    private String env;
     private String scope;
     private String flag;
     private String actor;
@@ -40,7 +39,6 @@ public class AuditLogPage {
     private String from;
     private String to;
     private String before;
-    private EnvironmentSelection selection;
     private List<AuditLine> lines = List.of();
     private Long next;
     private AuditVerification verification;
@@ -55,7 +53,7 @@ public class AuditLogPage {
     }
 
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         Instant fromInstant;
         Instant toInstant;
         try {
@@ -137,18 +135,6 @@ public class AuditLogPage {
 
     public String getMessage() {
         return message;
-    }
-
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 
     public String getScope() {

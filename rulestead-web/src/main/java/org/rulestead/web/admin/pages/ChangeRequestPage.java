@@ -3,7 +3,6 @@ package org.rulestead.web.admin.pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import org.rulestead.authoring.RulesetService;
 import org.rulestead.changerequests.ChangeRequestService;
@@ -26,7 +25,7 @@ import org.rulestead.web.admin.rules.RulesetText;
  */
 @Named
 @ViewScoped
-public class ChangeRequestPage implements Serializable {
+public class ChangeRequestPage extends EnvironmentPage {
 
     private static final long serialVersionUID = 1L;
 
@@ -69,8 +68,6 @@ public class ChangeRequestPage implements Serializable {
     private jakarta.security.enterprise.SecurityContext security;
 
     private String id;
-    private String env;
-    private EnvironmentSelection selection;
     private ChangeRequestView request;
     private List<RulesetText.DiffLine> diff = List.of();
     private Decision deciding;
@@ -80,7 +77,7 @@ public class ChangeRequestPage implements Serializable {
     private final FieldErrors errors = new FieldErrors();
 
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         if (request == null) {
             read();
         }
@@ -257,23 +254,11 @@ public class ChangeRequestPage implements Serializable {
         return notice;
     }
 
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
     public String getId() {
         return id;
     }
 
     public void setId(String id) {
         this.id = id;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 }

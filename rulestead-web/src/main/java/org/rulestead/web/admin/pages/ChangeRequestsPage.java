@@ -19,17 +19,15 @@ import org.rulestead.environments.EnvironmentCatalog;
  */
 @Named
 @RequestScoped
-public class ChangeRequestsPage {
+public class ChangeRequestsPage extends EnvironmentPage {
 
     private EnvironmentCatalog environmentCatalog;
     private ChangeRequestService changeRequests;
 
-    private String env;
     private String status;
     private String action;
     private String flag;
     private String scope;
-    private EnvironmentSelection selection;
     private List<ChangeRequestView> rows = List.of();
     private String message;
 
@@ -42,7 +40,7 @@ public class ChangeRequestsPage {
     }
 
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         Optional<ChangeRequestStatus> wanted = Arrays.stream(ChangeRequestStatus.values())
                 .filter(candidate -> candidate.name().toLowerCase(Locale.ROOT).equals(status))
                 .findFirst();
@@ -87,18 +85,6 @@ public class ChangeRequestsPage {
 
     public String getMessage() {
         return message;
-    }
-
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 
     public String getStatus() {

@@ -16,15 +16,12 @@ import org.rulestead.simulation.FlagSimulator;
  */
 @Named
 @RequestScoped
-public class ExplainPage {
+public class ExplainPage extends FlagPage {
 
     private EnvironmentCatalog environmentCatalog;
     private FlagSimulator simulator;
 
-    private String key;
-    private String env;
     private final IdentityFields identity = new IdentityFields();
-    private EnvironmentSelection selection;
     private SimulationView result;
     private String message;
 
@@ -37,7 +34,7 @@ public class ExplainPage {
     }
 
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         if (identity.isEmpty()) {
             return;
         }
@@ -70,25 +67,5 @@ public class ExplainPage {
 
     public String getMessage() {
         return message;
-    }
-
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 }

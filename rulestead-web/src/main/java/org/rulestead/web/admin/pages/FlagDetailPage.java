@@ -28,7 +28,7 @@ import org.rulestead.runtime.EvidenceSummary;
  */
 @Named
 @RequestScoped
-public class FlagDetailPage {
+public class FlagDetailPage extends FlagPage {
 
     private static final int RECENT_EVENTS = 15;
 
@@ -38,9 +38,6 @@ public class FlagDetailPage {
     private EvidenceStore evidence;
     private ChangeRequestService changeRequests;
 
-    private String key;
-    private String env;
-    private EnvironmentSelection selection;
     private FlagView flag;
     private FlagEnvironmentView state;
     private EvidenceSummary summary;
@@ -66,7 +63,7 @@ public class FlagDetailPage {
 
     /** Runs before rendering (f:viewAction). */
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         try {
             Optional<FlagView> found = key == null ? Optional.empty() : flagService.find(key);
             if (found.isEmpty()) {
@@ -94,26 +91,6 @@ public class FlagDetailPage {
         } catch (CommandRejected.Forbidden forbidden) {
             message = "Your role may not read this flag. Ask an administrator for the viewer role.";
         }
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
-    }
-
-    public EnvironmentSelection getSelection() {
-        return selection;
     }
 
     public FlagView getFlag() {

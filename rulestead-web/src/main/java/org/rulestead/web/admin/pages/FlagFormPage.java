@@ -3,7 +3,6 @@ package org.rulestead.web.admin.pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,7 +35,7 @@ import org.rulestead.validation.Reading;
  */
 @Named
 @ViewScoped
-public class FlagFormPage implements Serializable {
+public class FlagFormPage extends FlagPage {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,9 +51,6 @@ public class FlagFormPage implements Serializable {
     private Permission permission;
     private boolean found;
 
-    private String key;
-    private String env;
-    private EnvironmentSelection selection;
     private boolean editing;
     private boolean loaded;
     private Long version;
@@ -76,7 +72,7 @@ public class FlagFormPage implements Serializable {
 
     /** Runs before the first rendering (f:viewAction): fills the form from the flag when editing. */
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         if (loaded) {
             return;
         }
@@ -232,26 +228,6 @@ public class FlagFormPage implements Serializable {
 
     public String getMessage() {
         return message;
-    }
-
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 
     public String getFlagKey() {

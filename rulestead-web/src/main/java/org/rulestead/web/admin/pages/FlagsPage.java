@@ -25,13 +25,12 @@ import org.rulestead.model.LifecycleMode;
  */
 @Named
 @RequestScoped
-public class FlagsPage {
+public class FlagsPage extends EnvironmentPage {
 
     private EnvironmentCatalog environmentCatalog;
     private FlagService flagService;
     private Capabilities capabilities;
 
-    private String env;
     private String q;
     private String owner;
     private String lifecycle;
@@ -41,7 +40,6 @@ public class FlagsPage {
     private String dir;
     private String page;
 
-    private EnvironmentSelection selection;
     private InventoryQuery query;
     private List<FlagRow> all = List.of();
     private List<FlagRow> matching = List.of();
@@ -59,7 +57,7 @@ public class FlagsPage {
 
     /** Runs before rendering (f:viewAction): reads what the selected environment shows. */
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         query = new InventoryQuery(q, owner, lifecycle, status, tag, sort, "desc".equals(dir), pageNumber());
         create = capabilities.of(Action.CREATE_FLAG, ResourceRef.flag(null), null);
         try {
@@ -167,20 +165,8 @@ public class FlagsPage {
         return create;
     }
 
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
     public String getRefusal() {
         return refusal;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 
     public String getQ() {

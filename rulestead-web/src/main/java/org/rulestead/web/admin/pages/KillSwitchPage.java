@@ -3,7 +3,6 @@ package org.rulestead.web.admin.pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.rulestead.governance.ResourceRef;
  */
 @Named
 @ViewScoped
-public class KillSwitchPage implements Serializable {
+public class KillSwitchPage extends FlagPage {
 
     private static final long serialVersionUID = 1L;
 
@@ -48,9 +47,6 @@ public class KillSwitchPage implements Serializable {
     @Inject
     private Capabilities capabilities;
 
-    private String key;
-    private String env;
-    private EnvironmentSelection selection;
     private FlagView flag;
     private FlagEnvironmentView state;
     private List<AuditEventView> history = List.of();
@@ -64,7 +60,7 @@ public class KillSwitchPage implements Serializable {
     private final FieldErrors errors = new FieldErrors();
 
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         if (flag == null) {
             read();
         }
@@ -202,25 +198,5 @@ public class KillSwitchPage implements Serializable {
 
     public String getNotice() {
         return notice;
-    }
-
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 }

@@ -29,7 +29,7 @@ import org.rulestead.governance.ResourceRef;
  */
 @Named
 @RequestScoped
-public class OverviewPage {
+public class OverviewPage extends EnvironmentPage {
 
     private static final Logger LOG = Logger.getLogger(OverviewPage.class.getName());
     private static final Set<String> HIGH_IMPACT = Set.of(
@@ -41,8 +41,6 @@ public class OverviewPage {
     private AuditTrail auditTrail;
     private Capabilities capabilities;
 
-    private String env;
-    private EnvironmentSelection selection;
     private List<FlagView> killed = List.of();
     private List<ChangeRequestView> awaiting = List.of();
     private List<AuditLine> recent = List.of();
@@ -66,7 +64,7 @@ public class OverviewPage {
     }
 
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         String here = selection.currentKey();
         create = capabilities.of(Action.CREATE_FLAG, ResourceRef.flag(null), null);
         try {
@@ -112,17 +110,5 @@ public class OverviewPage {
 
     public String getUnavailable() {
         return unavailable;
-    }
-
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 }

@@ -3,7 +3,6 @@ package org.rulestead.web.admin.pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ import org.rulestead.web.admin.rules.RulesetText;
  */
 @Named
 @ViewScoped
-public class RulesPage implements Serializable {
+public class RulesPage extends FlagPage {
 
     private static final long serialVersionUID = 1L;
 
@@ -56,9 +55,6 @@ public class RulesPage implements Serializable {
     @Inject
     private Capabilities capabilities;
 
-    private String key;
-    private String env;
-    private EnvironmentSelection selection;
     private FlagView flag;
     private String message;
     private String notice;
@@ -78,7 +74,7 @@ public class RulesPage implements Serializable {
 
     /** Runs before the first rendering (f:viewAction). */
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         if (flag != null) {
             return; // a postback of the same view: the form holds the operator's edits
         }
@@ -383,25 +379,5 @@ public class RulesPage implements Serializable {
 
     public String getNotice() {
         return notice;
-    }
-
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 }

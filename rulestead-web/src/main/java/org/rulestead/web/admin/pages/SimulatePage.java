@@ -3,7 +3,6 @@ package org.rulestead.web.admin.pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.EnvironmentCatalog;
 import org.rulestead.evaluation.EvaluationContext;
@@ -16,7 +15,7 @@ import org.rulestead.simulation.FlagSimulator;
  */
 @Named
 @ViewScoped
-public class SimulatePage implements Serializable {
+public class SimulatePage extends FlagPage {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,16 +25,13 @@ public class SimulatePage implements Serializable {
     @Inject
     private FlagSimulator simulator;
 
-    private String key;
-    private String env;
-    private EnvironmentSelection selection;
     private final IdentityFields identity = new IdentityFields();
     private String attributes;
     private SimulationView result;
     private String message;
 
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
     }
 
     public void run() {
@@ -66,26 +62,6 @@ public class SimulatePage implements Serializable {
 
     public String getMessage() {
         return message;
-    }
-
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 
     public String getAttributes() {

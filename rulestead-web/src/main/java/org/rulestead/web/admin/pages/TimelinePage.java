@@ -18,18 +18,15 @@ import org.rulestead.environments.EnvironmentCatalog;
  */
 @Named
 @RequestScoped
-public class TimelinePage {
+public class TimelinePage extends FlagPage {
 
     private EnvironmentCatalog environmentCatalog;
     private AuditTrail auditTrail;
 
-    private String key;
-    private String env;
     private String event;
     private String actor;
     private String by;
     private String result;
-    private EnvironmentSelection selection;
     private List<AuditLine> all = List.of();
     private List<AuditLine> lines = List.of();
     private String message;
@@ -43,7 +40,7 @@ public class TimelinePage {
     }
 
     public void load() {
-        selection = EnvironmentSelection.choose(environmentCatalog.list(), env);
+        choose(environmentCatalog);
         try {
             List<AuditEventView> events = new ArrayList<>(auditTrail.timeline(key, selection.currentKey()));
             Collections.reverse(events);
@@ -93,26 +90,6 @@ public class TimelinePage {
 
     public String getMessage() {
         return message;
-    }
-
-    public EnvironmentSelection getSelection() {
-        return selection;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    public void setEnv(String env) {
-        this.env = env;
     }
 
     public String getEvent() {
