@@ -65,20 +65,13 @@ public class FlagDetailPage extends FlagPage {
     public void load() {
         choose(environmentCatalog);
         try {
-            Optional<FlagView> found = key == null ? Optional.empty() : flagService.find(key);
-            if (found.isEmpty()) {
-                message = "There is no flag “" + key + "”.";
+            Located located = locate(flagService);
+            if (located.problem() != null) {
+                message = located.problem();
                 return;
             }
-            flag = found.get();
-            state = flag.environments().stream()
-                    .filter(environment -> environment.environmentKey().equals(selection.currentKey()))
-                    .findFirst()
-                    .orElse(null);
-            if (state == null) {
-                message = "This flag does not live in " + selection.current().name() + ".";
-                return;
-            }
+            flag = located.flag();
+            state = located.state();
             summary = evidence.of(key, selection.currentKey());
             List<AuditEventView> timeline = new ArrayList<>(auditTrail.timeline(key, selection.currentKey()));
             Collections.reverse(timeline);

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.rulestead.audit.AuditEventView;
 import org.rulestead.audit.AuditTrail;
 import org.rulestead.command.CommandContext;
@@ -68,20 +67,13 @@ public class KillSwitchPage extends FlagPage {
 
     private void read() {
         try {
-            Optional<FlagView> found = key == null ? Optional.empty() : flagService.find(key);
-            if (found.isEmpty()) {
-                message = "There is no flag “" + key + "”.";
+            Located located = locate(flagService);
+            if (located.problem() != null) {
+                message = located.problem();
                 return;
             }
-            flag = found.get();
-            state = flag.environments().stream()
-                    .filter(environment -> environment.environmentKey().equals(selection.currentKey()))
-                    .findFirst()
-                    .orElse(null);
-            if (state == null) {
-                message = "This flag does not live in " + selection.current().name() + ".";
-                return;
-            }
+            flag = located.flag();
+            state = located.state();
             ResourceRef resource = ResourceRef.flag(key);
             engage = capabilities.direct(Action.ENGAGE_KILL_SWITCH, resource, selection.currentKey());
             release = capabilities.direct(Action.RELEASE_KILL_SWITCH, resource, selection.currentKey());

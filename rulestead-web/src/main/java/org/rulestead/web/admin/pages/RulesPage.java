@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.rulestead.authoring.RulesetService;
 import org.rulestead.changerequests.ChangeRequestService;
 import org.rulestead.changerequests.ChangeRequestView;
@@ -79,18 +78,12 @@ public class RulesPage extends FlagPage {
             return; // a postback of the same view: the form holds the operator's edits
         }
         try {
-            Optional<FlagView> found = key == null ? Optional.empty() : flagService.find(key);
-            if (found.isEmpty()) {
-                message = "There is no flag “" + key + "”.";
+            Located located = locate(flagService);
+            if (located.problem() != null) {
+                message = located.problem();
                 return;
             }
-            flag = found.get();
-            if (flag.environments().stream()
-                    .noneMatch(state -> state.environmentKey().equals(selection.currentKey()))) {
-                message = "This flag does not live in " + selection.current().name() + ".";
-                flag = null;
-                return;
-            }
+            flag = located.flag();
             readPermissions();
             readRulesets();
             RulesetView start = latestDraft != null ? latestDraft : published;
