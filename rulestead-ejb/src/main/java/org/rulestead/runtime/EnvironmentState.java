@@ -66,4 +66,9 @@ public record EnvironmentState(
                         RefreshStatus.READY,
                         null);
     }
+
+    /** Whether the flags came from this node's disk backup, not (yet) from the database. */
+    public boolean fromBackup() {
+        return RuntimeCache.FROM_BACKUP.equals(source);
+    }
 }

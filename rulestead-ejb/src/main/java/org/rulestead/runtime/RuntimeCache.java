@@ -24,6 +24,9 @@ import org.rulestead.json.JsonTrees;
 @ApplicationScoped
 public class RuntimeCache {
 
+    /** The source of a snapshot restored from this node's disk backup. */
+    static final String FROM_BACKUP = "disk";
+
     private final Map<String, EnvironmentState> environments = new ConcurrentHashMap<>();
 
     private final Map<String, String> backupStatus = new ConcurrentHashMap<>();
@@ -103,10 +106,15 @@ public class RuntimeCache {
         environments.putIfAbsent(environmentKey, EnvironmentState.unloaded(environmentKey));
     }
 
-    /** Applies a snapshot newer than what this node has; older or equal ones change nothing. */
+    /**
+     * Applies a snapshot newer than what this node has; older or equal ones change nothing, except
+     * that what came from the disk backup yields to the database's snapshot, whatever its number:
+     * the backup may be of another database (restored, or recreated), and the database is the truth.
+     */
     void apply(String environmentKey, long version, String payload, Instant publishedAt, String source) {
         environments.compute(environmentKey, (key, current) -> {
-            if (current != null && current.snapshotVersion() >= version) {
+            boolean databaseOverBackup = current != null && current.fromBackup() && !FROM_BACKUP.equals(source);
+            if (current != null && current.snapshotVersion() >= version && !databaseOverBackup) {
                 return current.ready();
             }
             return new EnvironmentState(

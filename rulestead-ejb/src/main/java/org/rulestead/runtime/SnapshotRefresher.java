@@ -100,7 +100,10 @@ public class SnapshotRefresher {
                 long current = cache.environment(environment)
                         .map(EnvironmentState::snapshotVersion)
                         .orElse(0L);
-                if (version > current) {
+                boolean fromBackup = cache.environment(environment)
+                        .map(EnvironmentState::fromBackup)
+                        .orElse(false);
+                if (version > current || (fromBackup && version > 0)) {
                     load(environment);
                 } else {
                     cache.markReady(environment);
@@ -131,7 +134,7 @@ public class SnapshotRefresher {
                                                 restored.version(),
                                                 restored.payload(),
                                                 restored.publishedAt(),
-                                                "disk");
+                                                RuntimeCache.FROM_BACKUP);
                                         cache.backupStatus(environment, "loaded");
                                     },
                                     () -> cache.backupStatus(environment, "missing"));

@@ -14,7 +14,11 @@ public record FlagRow(
         String lifecycleMode,
         String lifecycle,
         String status,
-        List<String> tags) {
+        List<String> tags,
+        List<Elsewhere> elsewhere) {
+
+    /** The flag's status in another environment, for the inventory's at-a-glance column. */
+    public record Elsewhere(String environment, String status) {}
 
     /** Whether the row holds {@code text} in its key, description, owner or tags (case-insensitive). */
     boolean mentions(String text) {

@@ -89,7 +89,12 @@ public class FlagsPage extends EnvironmentPage {
                 definition.lifecycle().mode().wireName(),
                 permanent ? "permanent" : "review by " + definition.lifecycle().reviewBy(),
                 flagStatus,
-                definition.tags());
+                definition.tags(),
+                flag.environments().stream()
+                        .filter(state -> !state.environmentKey().equals(selection.currentKey()))
+                        .map(state -> new FlagRow.Elsewhere(
+                                state.environmentKey(), state.status().name().toLowerCase(Locale.ROOT)))
+                        .toList());
     }
 
     public List<FlagRow> getRows() {

@@ -10,7 +10,18 @@ class InventoryQueryTest {
 
     private static FlagRow row(String key, String owner, String mode, String status, String... tags) {
         return new FlagRow(
-                key, "about " + key, "release", "boolean", "false", owner, owner, mode, mode, status, List.of(tags));
+                key,
+                "about " + key,
+                "release",
+                "boolean",
+                "false",
+                owner,
+                owner,
+                mode,
+                mode,
+                status,
+                List.of(tags),
+                List.of());
     }
 
     private static final List<FlagRow> ROWS = List.of(
