@@ -1,8 +1,12 @@
 package org.rulestead.web.admin.pages;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.rulestead.audit.AuditEventView;
 import org.rulestead.governance.Actor;
 import org.rulestead.web.admin.rules.RulesetText;
@@ -39,15 +43,14 @@ public record AuditLine(AuditEventView event) {
         }
         Map<?, ?> before = metadata.get("before") instanceof Map<?, ?> map ? map : Map.of();
         Map<?, ?> after = metadata.get("after") instanceof Map<?, ?> map ? map : Map.of();
-        java.util.Set<Object> fields = new java.util.LinkedHashSet<>(before.keySet());
+        Set<Object> fields = new LinkedHashSet<>(before.keySet());
         fields.addAll(after.keySet());
         return fields.stream()
-                .filter(field -> !java.util.Objects.equals(before.get(field), after.get(field)))
+                .filter(field -> !Objects.equals(before.get(field), after.get(field)))
                 .map(field -> field + ": "
                         + (before.containsKey(field) ? shown(before.get(field)) + " → " : "")
                         + shown(after.get(field)))
-                .collect(java.util.stream.Collectors.collectingAndThen(
-                        java.util.stream.Collectors.joining(" · "), AuditLine::brief));
+                .collect(Collectors.collectingAndThen(Collectors.joining(" · "), AuditLine::brief));
     }
 
     /** A summary stays one glance long; the full metadata is one click away. */

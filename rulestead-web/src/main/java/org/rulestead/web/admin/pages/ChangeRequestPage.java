@@ -3,7 +3,9 @@ package org.rulestead.web.admin.pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
 import java.util.List;
+import java.util.Locale;
 import org.rulestead.authoring.RulesetService;
 import org.rulestead.changerequests.ChangeRequestService;
 import org.rulestead.changerequests.ChangeRequestStatus;
@@ -65,7 +67,7 @@ public class ChangeRequestPage extends EnvironmentPage {
     private Capabilities capabilities;
 
     @Inject
-    private jakarta.security.enterprise.SecurityContext security;
+    private SecurityContext security;
 
     private String id;
     private ChangeRequestView request;
@@ -219,7 +221,7 @@ public class ChangeRequestPage extends EnvironmentPage {
     }
 
     public String getStatus() {
-        return request == null ? "" : request.status().name().toLowerCase(java.util.Locale.ROOT);
+        return request == null ? "" : request.status().name().toLowerCase(Locale.ROOT);
     }
 
     public ChangeRequestView getRequest() {

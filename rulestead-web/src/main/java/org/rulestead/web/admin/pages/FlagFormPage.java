@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.EnvironmentCatalog;
@@ -172,7 +173,7 @@ public class FlagFormPage extends FlagPage {
                                 .map(String::trim)
                                 .filter(tag -> !tag.isEmpty())
                                 .toList());
-        document.values().removeIf(java.util.Objects::isNull);
+        document.values().removeIf(Objects::isNull);
         return document;
     }
 

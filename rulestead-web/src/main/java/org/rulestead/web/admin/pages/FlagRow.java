@@ -1,6 +1,7 @@
 package org.rulestead.web.admin.pages;
 
 import java.util.List;
+import java.util.Locale;
 
 /** One line of the flag inventory, for the selected environment. */
 public record FlagRow(
@@ -22,12 +23,10 @@ public record FlagRow(
 
     /** Whether the row holds {@code text} in its key, description, owner or tags (case-insensitive). */
     boolean mentions(String text) {
-        String needle = text.toLowerCase(java.util.Locale.ROOT);
+        String needle = text.toLowerCase(Locale.ROOT);
         return key.contains(needle)
-                || (description != null
-                        && description.toLowerCase(java.util.Locale.ROOT).contains(needle))
-                || owner.toLowerCase(java.util.Locale.ROOT).contains(needle)
-                || tags.stream()
-                        .anyMatch(tag -> tag.toLowerCase(java.util.Locale.ROOT).contains(needle));
+                || (description != null && description.toLowerCase(Locale.ROOT).contains(needle))
+                || owner.toLowerCase(Locale.ROOT).contains(needle)
+                || tags.stream().anyMatch(tag -> tag.toLowerCase(Locale.ROOT).contains(needle));
     }
 }

@@ -18,6 +18,8 @@ import org.rulestead.governance.Action;
 import org.rulestead.governance.Capabilities;
 import org.rulestead.governance.Permission;
 import org.rulestead.governance.ResourceRef;
+import org.rulestead.killswitch.KillSwitchService;
+import org.rulestead.validation.Finding;
 
 /**
  * {@code /admin/flags/{key}/kill?env=...}: the kill-switch runbook. Evidence first (the switch in
@@ -38,7 +40,7 @@ public class KillSwitchPage extends FlagPage {
     private FlagService flagService;
 
     @Inject
-    private org.rulestead.killswitch.KillSwitchService killSwitch;
+    private KillSwitchService killSwitch;
 
     @Inject
     private AuditTrail auditTrail;
@@ -108,8 +110,8 @@ public class KillSwitchPage extends FlagPage {
         message = null;
         errors.clear();
         if (selection.current().protectedEnvironment() && !key.equals(typedKey == null ? null : typedKey.trim())) {
-            errors.addAll(List.of(new org.rulestead.validation.Finding(
-                    "typed_key", "type the flag key " + key + " to confirm in a protected environment")));
+            errors.addAll(List.of(
+                    new Finding("typed_key", "type the flag key " + key + " to confirm in a protected environment")));
             return;
         }
         boolean engaging = !state.killSwitchEngaged();

@@ -26,6 +26,7 @@ import org.rulestead.governance.ResourceRef;
 import org.rulestead.web.admin.rules.ConditionForm;
 import org.rulestead.web.admin.rules.RuleForm;
 import org.rulestead.web.admin.rules.RulesetText;
+import org.rulestead.web.admin.rules.VariantForm;
 
 /**
  * {@code /admin/flags/{key}/rules?env=...}: the rules workspace. Ordered rules with their
@@ -166,7 +167,7 @@ public class RulesPage extends FlagPage {
         rule.addVariant();
     }
 
-    public void removeVariant(RuleForm rule, org.rulestead.web.admin.rules.VariantForm variant) {
+    public void removeVariant(RuleForm rule, VariantForm variant) {
         rule.removeVariant(variant);
     }
 

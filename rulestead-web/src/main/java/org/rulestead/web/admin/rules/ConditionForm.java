@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.rulestead.evaluation.Operands;
 
@@ -68,7 +69,7 @@ public class ConditionForm implements Serializable {
         if (negate) {
             condition.put("negate", true);
         }
-        condition.values().removeIf(java.util.Objects::isNull);
+        condition.values().removeIf(Objects::isNull);
         return condition;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.rulestead.model.NewFlagReader;
 
@@ -118,7 +119,7 @@ public class RuleForm implements Serializable {
             if (rolloutSalt != null && !rolloutSalt.isBlank()) {
                 rollout.put("salt", rolloutSalt.trim());
             }
-            rollout.values().removeIf(java.util.Objects::isNull);
+            rollout.values().removeIf(Objects::isNull);
             rule.put("rollout", rollout);
         }
         if (isExperiment()) {
@@ -128,10 +129,10 @@ public class RuleForm implements Serializable {
             experiment.put(
                     "holdout_percentage",
                     holdoutPercentage == null || holdoutPercentage.isBlank() ? 5 : Values.number(holdoutPercentage));
-            experiment.values().removeIf(java.util.Objects::isNull);
+            experiment.values().removeIf(Objects::isNull);
             rule.put("experiment", experiment);
         }
-        rule.values().removeIf(java.util.Objects::isNull);
+        rule.values().removeIf(Objects::isNull);
         return rule;
     }
 

@@ -3,6 +3,7 @@ package org.rulestead.web.admin.rules;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.rulestead.model.NewFlagReader;
 
 /** One variant of a split or experiment: key, value, weight (the weights of a rule sum to 100). */
@@ -34,7 +35,7 @@ public class VariantForm implements Serializable {
         variant.put("key", Values.blankToNull(key));
         variant.put("value", Map.of("value", value == null ? "" : Values.read(value)));
         variant.put("weight", Values.number(weight));
-        variant.values().removeIf(java.util.Objects::isNull);
+        variant.values().removeIf(Objects::isNull);
         return variant;
     }
 
