@@ -16,6 +16,7 @@ public class Capabilities {
     private Authorization authorization;
     private RulesteadPolicy policy;
     private ProtectedEnvironments protectedEnvironments;
+    private Actor operator;
 
     protected Capabilities() {}
 
@@ -32,7 +33,7 @@ public class Capabilities {
      * operator as a governed command: directly, or only through a change request.
      */
     public Permission of(Action action, ResourceRef resource, String environmentKey) {
-        Actor actor = authorization.currentActor();
+        Actor actor = operator();
         if (!can(actor, action, resource, environmentKey)) {
             return Permission.refused(refusal(actor, action, environmentKey));
         }
@@ -51,10 +52,18 @@ public class Capabilities {
      * for commands that never wait for a change request, such as an admin's kill switch.
      */
     public Permission direct(Action action, ResourceRef resource, String environmentKey) {
-        Actor actor = authorization.currentActor();
+        Actor actor = operator();
         return can(actor, action, resource, environmentKey)
                 ? Permission.granted()
                 : Permission.refused(refusal(actor, action, environmentKey));
+    }
+
+    /** The operator of this request, read once: a page asks about many controls. */
+    private Actor operator() {
+        if (operator == null) {
+            operator = authorization.currentActor();
+        }
+        return operator;
     }
 
     private boolean can(Actor actor, Action action, ResourceRef resource, String environmentKey) {

@@ -75,10 +75,6 @@ public class ChangeRequestsPage extends EnvironmentPage {
         return List.of("publish_ruleset", "engage_kill_switch", "release_kill_switch");
     }
 
-    public static String statusOf(ChangeRequestView request) {
-        return request.status().name().toLowerCase(Locale.ROOT);
-    }
-
     public List<ChangeRequestView> getRows() {
         return rows;
     }

@@ -22,12 +22,12 @@ import org.rulestead.governance.ResourceRef;
 import org.rulestead.json.JsonTrees;
 import org.rulestead.model.FlagDefinition;
 import org.rulestead.model.FlagType;
-import org.rulestead.model.LifecycleMode;
 import org.rulestead.model.NewFlag;
 import org.rulestead.model.NewFlagReader;
 import org.rulestead.model.OwnerKind;
 import org.rulestead.model.ValueType;
 import org.rulestead.validation.Reading;
+import org.rulestead.web.admin.rules.Values;
 
 /**
  * {@code /admin/flags/new} and {@code /admin/flags/{key}/edit}: the flag form. Ownership and a
@@ -186,9 +186,9 @@ public class FlagFormPage extends FlagPage {
             return NOT_PARSED;
         }
         if ("string".equals(valueType) || "variant".equals(valueType)) {
-            return text.startsWith("\"") ? JsonText.readOrKeep(text) : text;
+            return text.startsWith("\"") ? Values.read(text) : text;
         }
-        return JsonText.readOrKeep(text);
+        return Values.read(text);
     }
 
     private static String blankToNull(String value) {
@@ -205,10 +205,6 @@ public class FlagFormPage extends FlagPage {
 
     public List<String> getOwnerKinds() {
         return JsonText.wireNames(OwnerKind.values());
-    }
-
-    public List<String> getLifecycleModes() {
-        return JsonText.wireNames(LifecycleMode.values());
     }
 
     public Permission getPermission() {

@@ -295,10 +295,6 @@ public class RulesPage extends FlagPage {
                 + rule.getVariants().indexOf(variant) + "]");
     }
 
-    public int position(RuleForm rule) {
-        return rules.indexOf(rule) + 1;
-    }
-
     public List<String> getStrategies() {
         return RuleForm.STRATEGIES;
     }

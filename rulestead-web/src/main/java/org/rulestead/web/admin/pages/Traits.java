@@ -2,6 +2,7 @@ package org.rulestead.web.admin.pages;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rulestead.web.admin.rules.Values;
 
 /**
  * Attributes typed one per line as {@code name=value}; a dotted name nests ({@code account.tier=gold}),
@@ -30,7 +31,7 @@ final class Traits {
             put(
                     attributes,
                     line.substring(0, equals).trim(),
-                    JsonText.readOrKeep(line.substring(equals + 1).trim()));
+                    Values.read(line.substring(equals + 1).trim()));
         }
         return attributes;
     }

@@ -73,12 +73,6 @@ public class ConditionForm implements Serializable {
         return condition;
     }
 
-    /** A sentence for previews: {@code plan equals pro}. */
-    public String summary() {
-        return (negate ? "not " : "") + attribute + " " + operator.replace('_', ' ')
-                + ("exists".equals(operator) ? "" : " " + operand);
-    }
-
     public String getAttribute() {
         return attribute;
     }

@@ -9,11 +9,12 @@ import org.rulestead.json.JsonTrees;
  * Values as operators type them: JSON where it parses ({@code 42}, {@code true}, {@code "42"}),
  * plain text otherwise ({@code pro}), so the common case needs no quotes.
  */
-final class Values {
+public final class Values {
 
     private Values() {}
 
-    static Object read(String text) {
+    /** The JSON value of {@code text}, or the trimmed text itself where it is not JSON. */
+    public static Object read(String text) {
         if (text == null) {
             return null;
         }
