@@ -186,7 +186,11 @@ abstract class FlagSliceContract {
         Api.Reply reply = Api.get("/health/ready", null);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.body()).contains("\"database\"").contains("UP");
+        JsonObject snapshots = reply.json().getJsonArray("checks").getJsonObject(0);
+        assertThat(snapshots.getString("name")).isEqualTo("snapshots");
+        assertThat(snapshots.getString("status")).isEqualTo("UP");
+        assertThat(snapshots.getJsonObject("data").getString("database")).isEqualTo("reachable");
+        assertThat(snapshots.getJsonObject("data").getBoolean("stale")).isFalse();
     }
 
     @Test

@@ -103,6 +103,50 @@ class OfrepIT {
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
+    @Test
+    void aBaseUrlEndingInASlashSignedInUsersWithEnvAndUnknownEnvironmentsAllAnswerAsDocumented() {
+        String key = LiveEvaluationIT.published("ofrep-paths");
+        String secret = stagingKey();
+        String pro = "{\"context\": {\"targetingKey\": \"u1\", \"plan\": \"pro\"}}";
+
+        // a client whose base URL ends in '/' asks for //ofrep/...: the same answers, not FLAG_NOT_FOUND
+        Api.Reply doubled = single(secret, "/" + key, pro, "/");
+        assertThat(doubled.status()).as(doubled.body()).isEqualTo(200);
+        assertThat(doubled.json().getBoolean("value")).isTrue();
+        assertThat(single(secret, key, pro, "//").json().getString("reason")).isEqualTo("TARGETING_MATCH");
+        Api.Reply keyed = Api.send(Api.request("//api/v1/environments/staging/flags/" + key + "/evaluate", null)
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", secret)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"targeting_key\": \"u1\", \"attributes\": {\"plan\": \"pro\"}}")));
+        assertThat(keyed.status()).as(keyed.body()).isEqualTo(200);
+        Api.Reply admin = Api.get("//api/v1/admin/flags", null);
+        assertThat(admin.status()).isEqualTo(401);
+        assertThat(admin.contentType()).startsWith("application/problem+json");
+
+        // a signed-in user names the environment in ?env=, on the single and the bulk form
+        Api.Reply signedIn = Api.post("/ofrep/v1/evaluate/flags/" + key + "?env=staging", "viewer", pro);
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        assertThat(signedIn.json().getBoolean("value")).isTrue();
+        Api.Reply signedInBulk = Api.post("/ofrep/v1/evaluate/flags?env=staging", "viewer", pro);
+        assertThat(signedInBulk.status()).as(signedInBulk.body()).isEqualTo(200);
+        assertThat(signedInBulk.body()).contains("\"key\":\"" + key + "\"");
+
+        Api.Reply unknown = Api.post("/ofrep/v1/evaluate/flags?env=no-such-env", "viewer", pro);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().getString("error_type")).isEqualTo("environment_not_found");
+        assertThat(unknown.json().getString("errorCode")).isEqualTo("GENERAL");
+        assertThat(unknown.json().getString("instance")).isEqualTo("/ofrep/v1/evaluate/flags");
+    }
+
+    private static Api.Reply single(String secret, String flag, String body, String prefix) {
+        return Api.send(Api.request(prefix + "ofrep/v1/evaluate/flags/" + flag, null)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + secret)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static Api.Reply single(String secret, String flag, String body) {
         return Api.send(Api.request("/ofrep/v1/evaluate/flags/" + flag, null)
                 .header("Content-Type", "application/json")

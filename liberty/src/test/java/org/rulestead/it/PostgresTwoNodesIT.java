@@ -3,11 +3,6 @@ package org.rulestead.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgresTwoNodesIT {
 
     private static final Logger LOG = Logger.getLogger(PostgresTwoNodesIT.class.getName());
-    static final String NODE_B = System.getProperty("rulestead.nodeb.baseUrl", "http://localhost:9780");
+    static final String NODE_B = NodeB.BASE;
     static final String PRO = "{\"targeting_key\": \"u1\", \"attributes\": {\"plan\": \"pro\"}}";
 
     @Deployment(testable = false)
@@ -48,7 +43,7 @@ class PostgresTwoNodesIT {
     @Test
     void nodeBServesWhatNodeAChangesWithinASecondAndBothServeStaleWithoutTheDatabase() throws Exception {
         String key = LiveEvaluationIT.published("two-nodes");
-        startNodeB();
+        NodeB.start(Map.of(), true);
         try {
             awaitOn(NODE_B, key, answer -> answer.getBoolean("value"));
 
@@ -84,34 +79,18 @@ class PostgresTwoNodesIT {
             }
 
             // node B restarts while its database is out of reach: it serves its disk backup, marked stale
-            stopNodeB();
-            startNodeB(Map.of("RULESTEAD_DB_PORT", "1"), false);
+            NodeB.stop();
+            NodeB.start(Map.of("RULESTEAD_DB_PORT", "1"), false);
             JsonObject fromDisk = awaitOn(NODE_B, key, answer -> answer.getBoolean("stale"));
             assertThat(fromDisk.getBoolean("value")).isTrue();
         } finally {
-            stopNodeB();
+            NodeB.stop();
         }
     }
 
-    /** Polls a node's keyed evaluation until its answer passes {@code wanted}, for up to 30 s. */
     private static JsonObject awaitOn(String base, String key, Predicate<JsonObject> wanted)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        JsonObject last = null;
-        while (System.nanoTime() < deadline) {
-            Api.Reply reply =
-                    Api.send(Api.requestAt(base, "/api/v1/environments/staging/flags/" + key + "/evaluate", "viewer")
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(PRO)));
-            if (reply.status() == 200) {
-                last = reply.json();
-                if (wanted.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("node " + base + " never answered as expected; last answer " + last);
+        return NodeB.awaitOn(base, key, PRO, wanted);
     }
 
     /**
@@ -125,58 +104,5 @@ class PostgresTwoNodesIT {
                 Statement statement = connection.createStatement()) {
             statement.execute("ALTER SCHEMA " + from + " RENAME TO " + to);
         }
-    }
-
-    private static Path server() {
-        return Path.of(System.getProperty("rulestead.wlp.dir"));
-    }
-
-    private static void startNodeB() throws IOException, InterruptedException {
-        startNodeB(Map.of(), true);
-    }
-
-    /** Starts node B with {@code environment} added, and waits until it is ready (or only started). */
-    private static void startNodeB(Map<String, String> environment, boolean awaitReady)
-            throws IOException, InterruptedException {
-        String name = System.getProperty("rulestead.nodeb.server", "rulesteadNodeB");
-        Path dropins = server().resolve("usr/servers/" + name + "/dropins");
-        Files.createDirectories(dropins);
-        Files.copy(
-                Path.of(System.getProperty("rulestead.ear")),
-                dropins.resolve("rulestead.ear"),
-                StandardCopyOption.REPLACE_EXISTING);
-        run("start", name, environment);
-        if (!awaitReady) {
-            return;
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (Api.send(Api.requestAt(NODE_B, "/health/ready", null).GET()).status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // the server is still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("node B did not become ready");
-    }
-
-    private static void stopNodeB() throws IOException, InterruptedException {
-        run("stop", System.getProperty("rulestead.nodeb.server", "rulesteadNodeB"), Map.of());
-    }
-
-    private static void run(String command, String name, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        server().resolve("bin/server").toString(), command, name)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS))
-                .as("server " + command)
-                .isTrue();
     }
 }

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** An evaluation API key of one environment: only its hash and a short prefix are kept. */
 @Entity
 @Table(name = "api_keys")
-@NamedQuery(name = "ApiKey.byHash", query = "select k from ApiKey k where k.keyHash = :hash")
+@NamedQuery(name = "ApiKey.live", query = "select k from ApiKey k where k.revokedAt is null")
 @NamedQuery(
         name = "ApiKey.inEnvironment",
         query = "select k from ApiKey k where k.environmentKey = :environment order by k.id")
@@ -63,6 +63,10 @@ public class ApiKey {
 
     Long id() {
         return id;
+    }
+
+    String keyHash() {
+        return keyHash;
     }
 
     String environmentKey() {

@@ -7,10 +7,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.rulestead.audit.AuditLog;
 import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
@@ -51,6 +51,9 @@ public class ApiKeyService {
     @Inject
     private Event<ApiKeyRevoked> revoked;
 
+    @Inject
+    private Event<ApiKeyCreated> created;
+
     public NewApiKey create(String environmentKey, String name, CommandContext context) {
         Actor actor = authorization.require(
                 Action.MANAGE_SETTINGS,
@@ -76,6 +79,7 @@ public class ApiKeyService {
         entityManager.persist(key);
         entityManager.flush();
         audit("api_key.created", key, actor, context);
+        created.fire(new ApiKeyCreated(key.keyHash(), new KeyHolder(key.id(), environmentKey)));
         return new NewApiKey(key.view(), secret);
     }
 
@@ -112,19 +116,17 @@ public class ApiKeyService {
     }
 
     /**
-     * Who the key with this hash (see {@link ApiKeyCache}) lets in, if it is live. No authorization:
-     * this is authentication.
+     * Every live key by its hash, for {@link ApiKeyRegistry}. No authorization: this is what
+     * authentication reads.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Optional<KeyHolder> holderOfHash(String hash) {
-        return entityManager
-                .createNamedQuery("ApiKey.byHash", ApiKey.class)
-                .setParameter("hash", hash)
+    public Map<String, KeyHolder> liveKeys() {
+        Map<String, KeyHolder> byHash = new HashMap<>();
+        entityManager
+                .createNamedQuery("ApiKey.live", ApiKey.class)
                 .getResultList()
-                .stream()
-                .filter(key -> !key.revoked())
-                .findFirst()
-                .map(key -> new KeyHolder(key.id(), key.environmentKey()));
+                .forEach(key -> byHash.put(key.keyHash(), new KeyHolder(key.id(), key.environmentKey())));
+        return byHash;
     }
 
     private void audit(String eventType, ApiKey key, Actor actor, CommandContext context) {

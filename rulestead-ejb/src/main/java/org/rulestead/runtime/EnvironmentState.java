@@ -26,8 +26,10 @@ public record EnvironmentState(
         flags = Map.copyOf(flags);
     }
 
+    private static final String NOTHING = "none";
+
     static EnvironmentState unloaded(String environmentKey) {
-        return new EnvironmentState(environmentKey, 0, Map.of(), null, null, 0, "none", RefreshStatus.DEGRADED, null);
+        return new EnvironmentState(environmentKey, 0, Map.of(), null, null, 0, NOTHING, RefreshStatus.DEGRADED, null);
     }
 
     /** Milliseconds since these flags were applied on this node; null when nothing is loaded. */
@@ -48,10 +50,14 @@ public record EnvironmentState(
                 appliedAt,
                 appliedNanos,
                 source,
-                snapshotVersion == 0 ? RefreshStatus.DEGRADED : RefreshStatus.STALE,
+                NOTHING.equals(source) ? RefreshStatus.DEGRADED : RefreshStatus.STALE,
                 error);
     }
 
+    /**
+     * The database confirmed this state. An environment nothing was ever published in is then known
+     * to serve nothing: an empty snapshot, served from memory like any other.
+     */
     EnvironmentState ready() {
         return status == RefreshStatus.READY
                 ? this
@@ -62,7 +68,7 @@ public record EnvironmentState(
                         publishedAt,
                         appliedAt,
                         appliedNanos,
-                        source,
+                        NOTHING.equals(source) ? RuntimeCache.FROM_DATABASE : source,
                         RefreshStatus.READY,
                         null);
     }

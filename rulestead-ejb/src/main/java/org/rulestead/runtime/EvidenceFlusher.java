@@ -1,6 +1,8 @@
 package org.rulestead.runtime;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
@@ -10,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +23,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class EvidenceFlusher {
 
     private static final Logger LOG = Logger.getLogger(EvidenceFlusher.class.getName());
@@ -33,8 +37,23 @@ public class EvidenceFlusher {
     @Inject
     private EvaluationEvidence evidence;
 
+    // one flush at a time: ticks that come while a flush waits on a hanging database are skipped,
+    // instead of each holding a thread until the database answers
+    private final AtomicBoolean flushing = new AtomicBoolean();
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     public void flush() {
+        if (!flushing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            flushBatch();
+        } finally {
+            flushing.set(false);
+        }
+    }
+
+    private void flushBatch() {
         Map<EvaluationEvidence.Key, EvaluationEvidence.Tally> batch = evidence.drain();
         if (batch.isEmpty()) {
             return;

@@ -1,6 +1,7 @@
 package org.rulestead.runtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,12 +28,18 @@ public class RuntimeCache {
     /** The source of a snapshot restored from this node's disk backup. */
     static final String FROM_BACKUP = "disk";
 
+    /** The source of a snapshot loaded from the database. */
+    static final String FROM_DATABASE = "memory";
+
     private final Map<String, EnvironmentState> environments = new ConcurrentHashMap<>();
 
     private final Map<String, String> backupStatus = new ConcurrentHashMap<>();
 
-    @jakarta.inject.Inject
+    @Inject
     private EvaluationEvidence evidence;
+
+    @Inject
+    private RefreshMonitor monitor;
 
     /** The disk backup's state for the environment (spec §10.4): disabled, persisted, loaded, quarantined, … */
     public String backupStatus(String environmentKey) {
@@ -98,7 +105,20 @@ public class RuntimeCache {
             // nothing fresher to go by: the caller's default, marked stale
             result = new EvaluationResult(null, false, null, Reason.DEFAULT, null, flagKey, null, false, null, null);
         }
-        return new RuntimeAnswer(result, state.snapshotVersion(), state.cacheAgeMs(), state.stale(), state.source());
+        return new RuntimeAnswer(result, state.snapshotVersion(), state.cacheAgeMs(), stale(state), state.source());
+    }
+
+    /**
+     * Whether answers from this state are stale: its last refresh failed, or the database has not
+     * confirmed it for a while (a database that hangs fails no poll, it only stops answering).
+     */
+    public boolean stale(EnvironmentState state) {
+        return state.stale() || !monitor.confirmed();
+    }
+
+    /** The database as the refresh worker last found it: {@code reachable}, {@code unreachable} or {@code unknown}. */
+    public String database() {
+        return monitor.status().database();
     }
 
     /** Knows the environment, with nothing loaded yet, unless it already does. */

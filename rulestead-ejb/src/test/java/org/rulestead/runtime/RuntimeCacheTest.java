@@ -39,4 +39,17 @@ class RuntimeCacheTest {
         cache.apply("staging", 2, EMPTY, PUBLISHED, "memory");
         assertThat(staging(cache).snapshotVersion()).isEqualTo(3);
     }
+
+    @Test
+    void anEnvironmentTheDatabaseConfirmedEmptyStillHasSomethingToServeWhenTheDatabaseGoes() {
+        RuntimeCache cache = new RuntimeCache();
+        cache.register("staging");
+        cache.register("production");
+        cache.markReady("staging"); // nothing published there: the database says so
+        cache.markFailed("staging", "store_unavailable");
+        cache.markFailed("production", "store_unavailable"); // never heard of the database
+
+        assertThat(staging(cache).status()).isEqualTo(RefreshStatus.STALE);
+        assertThat(cache.environment("production").orElseThrow().status()).isEqualTo(RefreshStatus.DEGRADED);
+    }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 import org.rulestead.web.problem.Problem;
 
 /**
@@ -36,21 +35,29 @@ public class EvaluationClientFilter implements ContainerRequestFilter {
                 request.getUriInfo().getPathParameters().getFirst("env"),
                 security == null || security.getUserPrincipal() == null ? null : security::isUserInRole);
         if (outcome.refused()) {
-            request.abortWith(refusal(request, outcome.refusalStatus(), outcome.detail(), outcome.metadata()));
+            request.abortWith(refusal(request, outcome));
         } else if (outcome.keyEnvironment() != null) {
             request.setProperty(KEY_ENVIRONMENT, outcome.keyEnvironment());
         }
     }
 
-    private static Response refusal(
-            ContainerRequestContext request, int status, String detail, Map<String, Object> metadata) {
+    private static Response refusal(ContainerRequestContext request, ClientCheck.Outcome outcome) {
         Response problem = Problem.of(
-                        status, detail, "/" + request.getUriInfo().getPath(), "auth", "unauthorized", metadata)
+                        outcome.refusalStatus(),
+                        outcome.detail(),
+                        "/" + request.getUriInfo().getPath(),
+                        outcome.domain(),
+                        outcome.errorType(),
+                        outcome.metadata())
                 .toResponse();
-        return status == 401
-                ? Response.fromResponse(problem)
-                        .header("WWW-Authenticate", "Bearer realm=\"Rulestead\"")
-                        .build()
-                : problem;
+        return switch (outcome.refusalStatus()) {
+            case 401 -> Response.fromResponse(problem)
+                    .header("WWW-Authenticate", "Bearer realm=\"Rulestead\"")
+                    .build();
+            case 503 -> Response.fromResponse(problem)
+                    .header("Retry-After", "5")
+                    .build();
+            default -> problem;
+        };
     }
 }

@@ -23,6 +23,7 @@ import org.rulestead.runtime.RuntimeCache;
 import org.rulestead.web.json.JsonBodies;
 import org.rulestead.web.json.MalformedRequest;
 import org.rulestead.web.problem.Problem;
+import org.rulestead.web.routing.CanonicalPaths;
 
 /**
  * The hot path, {@code POST /api/v1/environments/{env}/flags/{key}/evaluate}, answered here in
@@ -49,7 +50,7 @@ public class KeyedEvaluationFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = CanonicalPaths.of(request);
         String[] target = "POST".equals(request.getMethod()) ? keyedTarget(path) : null;
         if (target == null) {
             chain.doFilter(request, response);
@@ -66,7 +67,17 @@ public class KeyedEvaluationFilter extends HttpFilter {
             if (client.refusalStatus() == 401) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"Rulestead\"");
             }
-            problem(response, path, client.refusalStatus(), client.detail(), "auth", "unauthorized", client.metadata());
+            if (client.refusalStatus() == 503) {
+                response.setHeader("Retry-After", "5");
+            }
+            problem(
+                    response,
+                    path,
+                    client.refusalStatus(),
+                    client.detail(),
+                    client.domain(),
+                    client.errorType(),
+                    client.metadata());
             return;
         }
         EvaluationContext context;

@@ -58,7 +58,7 @@ public class LiveEvaluationResource {
         JsonObjectBuilder flags = Json.createObjectBuilder();
         answers.forEach((key, answer) -> flags.add(key, ResultJson.of(answer.result())));
         long version = runtime.environment(env).orElseThrow().snapshotVersion();
-        boolean stale = runtime.environment(env).orElseThrow().stale();
+        boolean stale = runtime.stale(runtime.environment(env).orElseThrow());
         return Json.createObjectBuilder()
                 .add("flags", flags)
                 .add("snapshot_version", version)

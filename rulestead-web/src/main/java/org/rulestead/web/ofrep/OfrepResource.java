@@ -37,6 +37,8 @@ import org.rulestead.web.evaluation.EvaluationClientFilter;
 import org.rulestead.web.evaluation.EvaluationClients;
 import org.rulestead.web.json.JsonBodies;
 import org.rulestead.web.json.MalformedRequest;
+import org.rulestead.web.problem.Problem;
+import org.rulestead.web.routing.CanonicalPaths;
 
 /**
  * OFREP v1 ({@code /ofrep/v1/evaluate/flags/{key}} and the bulk {@code /ofrep/v1/evaluate/flags})
@@ -110,7 +112,7 @@ public class OfrepResource {
         }
         Optional<Map<String, RuntimeAnswer>> answers = runtime.evaluateAll(environment.get(), context.get());
         if (answers.isEmpty()) {
-            return Response.status(404).build();
+            return unknownEnvironment(environment.get(), request);
         }
         long version = runtime.environment(environment.get()).orElseThrow().snapshotVersion();
         EntityTag tag = new EntityTag(etag(environment.get(), version, context.get()));
@@ -158,6 +160,30 @@ public class OfrepResource {
                         .add("key", key)
                         .add("errorCode", code)
                         .add("errorDetails", details)
+                        .build())
+                .build();
+    }
+
+    /**
+     * A problem document that an OFREP client can read too: the bulk answer has no flag to put an
+     * error on, so the problem carries OFREP's {@code errorCode} and {@code errorDetails} beside
+     * its own members.
+     */
+    private static Response unknownEnvironment(String environment, HttpServletRequest request) {
+        String detail = "environment " + environment + " is not served here";
+        JsonObject problem = Problem.of(
+                        404,
+                        detail,
+                        CanonicalPaths.of(request),
+                        "config",
+                        "environment_not_found",
+                        Map.of("environment_key", environment))
+                .toJson();
+        return Response.status(404)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Json.createObjectBuilder(problem)
+                        .add("errorCode", "GENERAL")
+                        .add("errorDetails", detail)
                         .build())
                 .build();
     }

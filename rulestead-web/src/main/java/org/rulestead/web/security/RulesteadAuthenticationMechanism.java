@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import org.rulestead.web.routing.CanonicalPaths;
 
 /**
  * One authentication mechanism for the whole application, because Jakarta Security 3 allows one:
@@ -169,7 +170,7 @@ public class RulesteadAuthenticationMechanism implements HttpAuthenticationMecha
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = CanonicalPaths.of(request);
         return path.startsWith("/api/") || path.startsWith("/ofrep/");
     }
 

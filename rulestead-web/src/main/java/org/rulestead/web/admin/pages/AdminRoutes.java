@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import org.rulestead.web.routing.CanonicalPaths;
 
 /**
  * Maps the admin pages' public URLs (bookmarked, pasted into tickets) onto their Faces views:
@@ -27,7 +28,8 @@ public class AdminRoutes extends HttpFilter {
             "/admin/flags", "/admin/flags.xhtml",
             "/admin/flags/new", "/admin/flag-form.xhtml",
             "/admin/change-requests", "/admin/change-requests.xhtml",
-            "/admin/audit", "/admin/audit.xhtml");
+            "/admin/audit", "/admin/audit.xhtml",
+            "/admin/diagnostics", "/admin/diagnostics.xhtml");
 
     /** The views under {@code /admin/flags/{key}/...}; the flag page itself has no suffix. */
     private static final Set<String> FLAG_VIEWS = Set.of("edit", "rules", "simulate", "explain", "kill", "timeline");
@@ -38,7 +40,7 @@ public class AdminRoutes extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = CanonicalPaths.of(request);
         if (path.isEmpty() || path.equals("/") || path.equals("/admin/")) {
             response.sendRedirect(request.getContextPath() + "/admin" + query(request));
             return;
