@@ -152,7 +152,8 @@ public final class EvaluationContext {
     /**
      * Normalizes a JSON-shaped context (spec §2.1): {@code subject} is an alias of {@code actor}, a
      * scalar actor becomes {@code {"key": …}}, {@code traits} merge into {@code attributes}
-     * (explicit attributes win), the targeting key defaults to the actor's key or id, identity
+     * (explicit attributes win), the targeting key defaults to the actor's key or id when it is
+     * absent or null (a supplied blank key means no identity, not the actor's), identity
      * fields are coerced (strings trimmed, integers and booleans by name; floats, maps and lists
      * are not identities), a list of pairs is a map of attributes, and {@code strict} accepts
      * booleans and "true"/"false". Anything that is not a map is the empty context.
@@ -164,16 +165,9 @@ public final class EvaluationContext {
         Map<String, Object> actor = actorOf(map.containsKey("actor") ? map.get("actor") : map.get("subject"));
         Map<String, Object> attributes = new LinkedHashMap<>(attributesOf(map.get("traits")));
         attributes.putAll(attributesOf(map.get("attributes")));
-        String targetingKey = scalar(map.get("targeting_key"));
-        if (targetingKey == null && actor != null) {
-            targetingKey = scalar(actor.get("key"));
-            if (targetingKey == null) {
-                targetingKey = scalar(actor.get("id"));
-            }
-        }
         return new EvaluationContext(
                 actor,
-                targetingKey,
+                scalar(targetingKeyOf(map, actor)),
                 scalar(map.get("tenant_key")),
                 scalar(map.get("environment")),
                 attributes,
@@ -186,7 +180,8 @@ public final class EvaluationContext {
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("actor", actor);
-        map.put("targeting_key", targetingKey);
+        // "" says "supplied, none": a null would let the actor's key back in (spec §2.1 step 3)
+        map.put("targeting_key", targetingKey == null && actor != null ? "" : targetingKey);
         map.put("tenant_key", tenantKey);
         map.put("environment", environment);
         map.put("attributes", attributes);
@@ -194,6 +189,21 @@ public final class EvaluationContext {
         map.put("session_id", sessionId);
         map.put("strict", strict);
         return map;
+    }
+
+    /**
+     * The targeting key as supplied, else the actor's key, else its id (step 3), before coercion
+     * (step 4): a supplied key that coerces to nothing, such as "" or "  ", leaves the context
+     * without an identity rather than falling back to the actor. Only an absent or null key is
+     * not supplied.
+     */
+    private static Object targetingKeyOf(Map<?, ?> map, Map<String, Object> actor) {
+        Object supplied = map.get("targeting_key");
+        if (supplied != null || actor == null) {
+            return supplied;
+        }
+        Object key = actor.get("key");
+        return key != null ? key : actor.get("id");
     }
 
     private static Map<String, Object> actorOf(Object raw) {

@@ -40,6 +40,41 @@ class EvaluationContextTest {
                 .isEqualTo("b");
     }
 
+    @ParameterizedTest(name = "targeting_key {0} with an actor -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "none",
+            value = {
+                "absent  | a",
+                "null    | a",
+                "\"\"    | none",
+                "\"   \" | none",
+                "{}      | none",
+                "false   | false",
+            })
+    void onlyAnAbsentOrNullTargetingKeyFallsBackToTheActor(String json, String expected) {
+        String field = json.equals("absent") ? "" : ", \"targeting_key\": " + json;
+        assertThat(context("{\"actor\": {\"key\": \"a\", \"id\": \"b\"}" + field + "}")
+                        .targetingKey())
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void theActorsIdServesOnlyWhenItHasNoKey() {
+        assertThat(context("{\"actor\": {\"key\": null, \"id\": \"b\"}}").targetingKey())
+                .isEqualTo("b");
+        assertThat(context("{\"actor\": {\"key\": \" \", \"id\": \"b\"}}").targetingKey())
+                .isNull();
+    }
+
+    @Test
+    void aContextWithoutIdentityKeepsItsActorAndReadsBackWithoutIdentity() {
+        EvaluationContext once = context("{\"targeting_key\": \"\", \"actor\": {\"key\": \"a\"}}");
+        assertThat(once.actor()).containsEntry("key", "a");
+        assertThat(once.targetingKey()).isNull();
+        assertThat(EvaluationContext.from(once.toMap()).targetingKey()).isNull();
+    }
+
     @Test
     void traitsMergeIntoAttributesAndExplicitAttributesWin() {
         EvaluationContext context =

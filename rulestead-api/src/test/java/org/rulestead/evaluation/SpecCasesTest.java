@@ -10,8 +10,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.rulestead.explain.Explanation;
 
 /**
- * The evaluation cases of {@code spec-cases.json}: the spec's worked examples (§2.12) and its
- * strategy, operator and audience rules, each checked field by field.
+ * The evaluation cases of {@code spec-cases.json}: the spec's worked examples (§2.12), its context
+ * normalization (§2.1) and its strategy, operator and audience rules, each checked field by field
+ * ({@code targeting_key} is the normalized context's).
  */
 class SpecCasesTest {
 
@@ -37,8 +38,8 @@ class SpecCasesTest {
         EvaluationResult fast = flag.evaluate(normalized);
 
         assertThat(fast).as("the hot path agrees with the traced path").isEqualTo(withoutTrace(traced));
-        expect.forEach(
-                (field, expected) -> assertThat(actual(traced, field)).as(field).isEqualTo(expected));
+        expect.forEach((field, expected) ->
+                assertThat(actual(normalized, traced, field)).as(field).isEqualTo(expected));
     }
 
     private static EvaluationResult withoutTrace(EvaluationResult result) {
@@ -55,10 +56,11 @@ class SpecCasesTest {
                 null);
     }
 
-    private static Object actual(EvaluationResult result, String field) {
+    private static Object actual(EvaluationContext context, EvaluationResult result, String field) {
         DebugTrace trace = result.trace();
         DebugTrace.RuleTrace matched = trace == null ? null : trace.matchedRuleTrace();
         return switch (field) {
+            case "targeting_key" -> context.targetingKey();
             case "value" -> result.value();
             case "enabled" -> result.enabled();
             case "variant" -> result.variant();

@@ -34,7 +34,7 @@ import org.rulestead.evaluation.EvaluationContext;
 @Fork(1)
 public class EvaluationBenchmark {
 
-    @Param({"FORCED", "TARGETING", "ROLLOUT", "SPLIT"})
+    @Param({"FORCED", "TARGETING_SHARED", "TARGETING_DISTINCT", "ROLLOUT", "SPLIT"})
     public Shape shape;
 
     private CompiledFlag rulestead;
@@ -49,11 +49,11 @@ public class EvaluationBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         rulestead = RulesteadSide.flag(shape);
-        rulesteadUsers = RulesteadSide.contexts();
+        rulesteadUsers = RulesteadSide.contexts(shape);
         launchDarkly = LaunchDarklySide.client(shape);
-        launchDarklyUsers = LaunchDarklySide.contexts();
+        launchDarklyUsers = LaunchDarklySide.contexts(shape);
         unleash = UnleashSide.client(shape);
-        unleashUsers = UnleashSide.contexts();
+        unleashUsers = UnleashSide.contexts(shape);
         split = shape == Shape.SPLIT;
     }
 

@@ -1,5 +1,6 @@
 package org.rulestead.benchmarks;
 
+import com.launchdarkly.sdk.ContextBuilder;
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.server.Components;
 import com.launchdarkly.sdk.server.LDClient;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The shapes as LaunchDarkly flags, served offline: the SDK's file data source reads full flag
@@ -44,14 +47,16 @@ final class LaunchDarklySide {
         }
     }
 
-    static LDContext[] contexts() {
+    static LDContext[] contexts(Shape shape) {
+        return contexts(shape.userAttributes());
+    }
+
+    static LDContext[] contexts(Map<String, String> attributes) {
         LDContext[] contexts = new LDContext[Users.COUNT];
         for (int i = 0; i < Users.COUNT; i++) {
-            contexts[i] = LDContext.builder(Users.key(i))
-                    .set("country", Users.COUNTRY)
-                    .set("plan", Users.PLAN)
-                    .set("segment", Shape.USER_SEGMENT)
-                    .build();
+            ContextBuilder builder = LDContext.builder(Users.key(i));
+            attributes.forEach(builder::set);
+            contexts[i] = builder.build();
         }
         return contexts;
     }
@@ -59,21 +64,14 @@ final class LaunchDarklySide {
     private static String flag(Shape shape) {
         return switch (shape) {
             case FORCED -> flag("[true, false]", "[]", "{\"variation\": 0}");
-            case TARGETING -> {
-                StringBuilder rules = new StringBuilder("[");
-                for (int i = 0; i < Shape.RULES; i++) {
-                    rules.append(i == 0 ? "" : ",")
-                            .append("{\"id\": \"rule-")
-                            .append(i)
-                            .append("\", \"variation\": 0, \"clauses\": [")
-                            .append(clause("country", Users.COUNTRY))
-                            .append(',')
-                            .append(clause("plan", Users.PLAN))
-                            .append(',')
-                            .append(clause("segment", Shape.segmentOfRule(i)))
-                            .append("]}");
+            case TARGETING_SHARED, TARGETING_DISTINCT -> {
+                StringJoiner rules = new StringJoiner(",", "[", "]");
+                for (Targeting.Rule rule : shape.targeting().rules()) {
+                    StringJoiner clauses = new StringJoiner(",");
+                    rule.conditions().forEach(condition -> clauses.add(clause(condition)));
+                    rules.add("{\"id\": \"" + rule.key() + "\", \"variation\": 0, \"clauses\": [" + clauses + "]}");
                 }
-                yield flag("[true, false]", rules.append(']').toString(), "{\"variation\": 1}");
+                yield flag("[true, false]", rules.toString(), "{\"variation\": 1}");
             }
             case ROLLOUT -> flag(
                     "[true, false]",
@@ -93,8 +91,8 @@ final class LaunchDarklySide {
                 + " \"rules\": " + rules + ", \"fallthrough\": " + fallthrough + "}";
     }
 
-    private static String clause(String attribute, String value) {
-        return "{\"contextKind\": \"user\", \"attribute\": \"" + attribute + "\", \"op\": \"in\", \"values\": [\""
-                + value + "\"], \"negate\": false}";
+    private static String clause(Targeting.Condition condition) {
+        return "{\"contextKind\": \"user\", \"attribute\": \"" + condition.attribute()
+                + "\", \"op\": \"in\", \"values\": [\"" + condition.operand() + "\"], \"negate\": false}";
     }
 }

@@ -20,11 +20,14 @@ final class RulesteadSide {
         return FlagCompiler.compile(payload(shape));
     }
 
-    static EvaluationContext[] contexts() {
+    static EvaluationContext[] contexts(Shape shape) {
+        return contexts(shape.userAttributes());
+    }
+
+    static EvaluationContext[] contexts(Map<String, String> attributes) {
         EvaluationContext[] contexts = new EvaluationContext[Users.COUNT];
         for (int i = 0; i < Users.COUNT; i++) {
-            contexts[i] = EvaluationContext.of(
-                    Users.key(i), Map.of("country", Users.COUNTRY, "plan", Users.PLAN, "segment", Shape.USER_SEGMENT));
+            contexts[i] = EvaluationContext.of(Users.key(i), Map.<String, Object>copyOf(attributes));
         }
         return contexts;
     }
@@ -38,20 +41,19 @@ final class RulesteadSide {
         List<Map<String, Object>> rules = new ArrayList<>();
         switch (shape) {
             case FORCED -> rules.add(Map.of("key", "everyone", "strategy", "forced_value", "value", wrap(true)));
-            case TARGETING -> {
-                for (int i = 0; i < Shape.RULES; i++) {
+            case TARGETING_SHARED, TARGETING_DISTINCT -> {
+                for (Targeting.Rule rule : shape.targeting().rules()) {
                     rules.add(Map.of(
                             "key",
-                            "rule-" + i,
+                            rule.key(),
                             "strategy",
                             "forced_value",
                             "value",
                             wrap(true),
                             "conditions",
-                            List.of(
-                                    equals("country", Users.COUNTRY),
-                                    equals("plan", Users.PLAN),
-                                    equals("segment", Shape.segmentOfRule(i)))));
+                            rule.conditions().stream()
+                                    .map(RulesteadSide::equals)
+                                    .toList()));
                 }
             }
             case ROLLOUT -> rules.add(Map.of(
@@ -78,8 +80,14 @@ final class RulesteadSide {
         return payload;
     }
 
-    private static Map<String, Object> equals(String attribute, String value) {
-        return Map.of("attribute", attribute, "operator", "equals", "value", Map.of("equals", value));
+    private static Map<String, Object> equals(Targeting.Condition condition) {
+        return Map.of(
+                "attribute",
+                condition.attribute(),
+                "operator",
+                "equals",
+                "value",
+                Map.of("equals", condition.operand()));
     }
 
     private static Map<String, Object> variant(String key, long weight) {

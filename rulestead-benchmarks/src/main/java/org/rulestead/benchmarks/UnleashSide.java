@@ -4,7 +4,9 @@ import io.getunleash.DefaultUnleash;
 import io.getunleash.Unleash;
 import io.getunleash.UnleashContext;
 import io.getunleash.util.UnleashConfig;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * The shapes as Unleash features, served offline: bootstrapped from JSON, polling and metrics
@@ -27,15 +29,16 @@ final class UnleashSide {
         return new DefaultUnleash(config);
     }
 
-    static UnleashContext[] contexts() {
+    static UnleashContext[] contexts(Shape shape) {
+        return contexts(shape.userAttributes());
+    }
+
+    static UnleashContext[] contexts(Map<String, String> attributes) {
         UnleashContext[] contexts = new UnleashContext[Users.COUNT];
         for (int i = 0; i < Users.COUNT; i++) {
-            contexts[i] = UnleashContext.builder()
-                    .userId(Users.key(i))
-                    .addProperty("country", Users.COUNTRY)
-                    .addProperty("plan", Users.PLAN)
-                    .addProperty("segment", Shape.USER_SEGMENT)
-                    .build();
+            UnleashContext.Builder builder = UnleashContext.builder().userId(Users.key(i));
+            attributes.forEach(builder::addProperty);
+            contexts[i] = builder.build();
         }
         return contexts;
     }
@@ -43,20 +46,15 @@ final class UnleashSide {
     private static String feature(Shape shape) {
         return switch (shape) {
             case FORCED -> feature("[{\"name\": \"default\", \"parameters\": {}}]", "[]");
-            case TARGETING -> {
-                StringBuilder strategies = new StringBuilder("[");
-                for (int i = 0; i < Shape.RULES; i++) {
-                    strategies
-                            .append(i == 0 ? "" : ",")
-                            .append("{\"name\": \"default\", \"parameters\": {}, \"constraints\": [")
-                            .append(constraint("country", Users.COUNTRY))
-                            .append(',')
-                            .append(constraint("plan", Users.PLAN))
-                            .append(',')
-                            .append(constraint("segment", Shape.segmentOfRule(i)))
-                            .append("]}");
+            case TARGETING_SHARED, TARGETING_DISTINCT -> {
+                StringJoiner strategies = new StringJoiner(",", "[", "]");
+                for (Targeting.Rule rule : shape.targeting().rules()) {
+                    StringJoiner constraints = new StringJoiner(",");
+                    rule.conditions().forEach(condition -> constraints.add(constraint(condition)));
+                    strategies.add(
+                            "{\"name\": \"default\", \"parameters\": {}, \"constraints\": [" + constraints + "]}");
                 }
-                yield feature(strategies.append(']').toString(), "[]");
+                yield feature(strategies.toString(), "[]");
             }
             case ROLLOUT -> feature(
                     "[{\"name\": \"flexibleRollout\", \"parameters\": {\"rollout\": \"50\", \"stickiness\": \"userId\","
@@ -73,8 +71,9 @@ final class UnleashSide {
                 + ", \"variants\": " + variants + "}";
     }
 
-    private static String constraint(String context, String value) {
-        return "{\"contextName\": \"" + context + "\", \"operator\": \"IN\", \"values\": [\"" + value + "\"]}";
+    private static String constraint(Targeting.Condition condition) {
+        return "{\"contextName\": \"" + condition.attribute() + "\", \"operator\": \"IN\", \"values\": [\""
+                + condition.operand() + "\"]}";
     }
 
     private static String variant(String name, int weight) {

@@ -5,8 +5,6 @@ final class Users {
 
     static final int COUNT = 1024;
     static final int MASK = COUNT - 1;
-    static final String COUNTRY = "PT";
-    static final String PLAN = "enterprise";
 
     private Users() {}
 
