@@ -137,6 +137,17 @@ class PostgresOutageIT {
         assertThat(bulk.status()).isEqualTo(503);
         assertThat(bulk.contentType()).startsWith("application/problem+json");
 
+        // what needs the database says so, as a problem, within its timeouts
+        Api.Reply admin = Api.send(
+                CLIENT,
+                Api.requestAt(NodeB.BASE, "/api/v1/admin/flags", "viewer")
+                        .timeout(Duration.ofSeconds(30))
+                        .GET());
+        assertThat(admin.status())
+                .as("admin API while %s: %s", how, admin.body())
+                .isEqualTo(503);
+        assertThat(admin.json().getString("error_type")).isEqualTo("store_unavailable");
+
         Api.Reply ready = Api.send(
                 CLIENT, Api.requestAt(NodeB.BASE, "/health/ready", null).GET());
         assertThat(ready.status())

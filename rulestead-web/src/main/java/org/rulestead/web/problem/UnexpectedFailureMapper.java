@@ -6,6 +6,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +17,8 @@ import java.util.logging.Logger;
 import org.rulestead.command.CommandRejected;
 
 /**
- * Everything else. A concurrent change is a 409; any other failure is a 500 whose body names an
+ * Everything else. A concurrent change is a 409; a database out of reach a 503 ({@code
+ * store_unavailable}, with {@code Retry-After}); any other failure is a 500 whose body names an
  * incident id that the server log also shows next to the stack trace: the trace stays in the log.
  */
 @Provider
@@ -43,6 +47,20 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                                 List.of())
                         .toResponse();
             }
+            if (unreachable(cause)) {
+                LOG.log(Level.WARNING, "the database is out of reach on " + path() + ": " + cause.getMessage());
+                Response problem = Problems.of(
+                                503,
+                                uriInfo,
+                                "store is unavailable: the database cannot be reached right now; evaluation keeps"
+                                        + " answering from memory, changes wait until it is back",
+                                "store",
+                                "store_unavailable",
+                                Map.of(),
+                                List.of())
+                        .toResponse();
+                return Response.fromResponse(problem).header("Retry-After", "5").build();
+            }
             if (cause instanceof OptimisticLockException) {
                 return Problems.of(
                                 409,
@@ -66,6 +84,19 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                         Map.of("incident_id", incident),
                         List.of())
                 .toResponse();
+    }
+
+    /**
+     * A connection that cannot be had or was lost (SQL state class 08, or the pool's wait running
+     * out): the database is out of reach, which is the operator's to fix, not a bug.
+     */
+    private static boolean unreachable(Throwable cause) {
+        if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        return cause instanceof SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("08");
     }
 
     private String path() {
