@@ -722,6 +722,7 @@ class GovernanceIT {
         Api.Reply revoked = Api.call(
                 "DELETE", grants + "/" + id + "?reason=done", "admin", null, "If-Match", "\"" + (version + 1) + "\"");
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
+        assertThat(Api.version(revoked)).isEqualTo(version + 2);
         assertThat(grantsVersion("development")).isEqualTo(version + 2);
         assertThat(Api.get(grants, "admin").body()).doesNotContain(principal);
     }

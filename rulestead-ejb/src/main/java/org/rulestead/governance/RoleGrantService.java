@@ -55,9 +55,10 @@ public class RoleGrantService {
 
     /**
      * Grants {@code roleName} to {@code principal} in the environment. {@code read} is the version of
-     * the environment's grants as the caller read them: required, and stale is 409.
+     * the environment's grants as the caller read them: required, and stale is 409. Answers the
+     * grant and the grants' new version.
      */
-    public RoleGrantView grant(
+    public GrantChange grant(
             String environmentKey, String principal, String roleName, ReadVersion read, CommandContext context) {
         Actor actor = authorization.require(
                 Action.MANAGE_SETTINGS,
@@ -97,11 +98,11 @@ public class RoleGrantService {
         long version = environment.grantsChanged();
         entityManager.flush();
         audit("role_grant.created", environmentKey, actor, context, grant, version);
-        return grant.view();
+        return new GrantChange(grant.view(), version);
     }
 
-    /** Revokes grant {@code id}; {@code read} as for {@link #grant}. */
-    public void revoke(String environmentKey, long id, ReadVersion read, CommandContext context) {
+    /** Revokes grant {@code id}; {@code read} as for {@link #grant}. Answers the grants' new version. */
+    public long revoke(String environmentKey, long id, ReadVersion read, CommandContext context) {
         Actor actor = authorization.require(
                 Action.MANAGE_SETTINGS,
                 ResourceRef.environment(environmentKey),
@@ -119,7 +120,11 @@ public class RoleGrantService {
         long version = environment.grantsChanged();
         entityManager.flush();
         audit("role_grant.revoked", environmentKey, actor, context, grant, version);
+        return version;
     }
+
+    /** A grant made, and the version of the environment's grants it made. */
+    public record GrantChange(RoleGrantView grant, long grantsVersion) {}
 
     /** The environment, or 404; locked for a write, so grant changes there happen one at a time. */
     private Environment environment(String environmentKey, LockModeType lock) {

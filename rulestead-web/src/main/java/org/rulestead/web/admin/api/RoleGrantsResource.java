@@ -66,10 +66,11 @@ public class RoleGrantsResource {
         Commands command = Commands.read(body, requestId, List.of("principal", "role", "version"));
         String principal = command.text("principal");
         String role = command.text("role");
-        RoleGrantView granted = grants.grant(env, principal, role, command.version(ifMatch), command.context());
+        RoleGrantService.GrantChange granted =
+                grants.grant(env, principal, role, command.version(ifMatch), command.context());
         return Response.status(Response.Status.CREATED)
-                .entity(JsonTrees.toJson(json(granted)).asJsonObject())
-                .tag(Versions.etag(grants.list(env).version()))
+                .entity(JsonTrees.toJson(json(granted.grant())).asJsonObject())
+                .tag(Versions.etag(granted.grantsVersion()))
                 .build();
     }
 
@@ -84,8 +85,8 @@ public class RoleGrantsResource {
             @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("X-Request-Id") String requestId) {
         Commands command = Commands.readOptional(body, reason, requestId, List.of("version"));
-        grants.revoke(env, id, command.version(ifMatch), command.context());
-        return Response.noContent().build();
+        long version = grants.revoke(env, id, command.version(ifMatch), command.context());
+        return Response.noContent().tag(Versions.etag(version)).build();
     }
 
     private static Map<String, Object> json(RoleGrantView grant) {
