@@ -45,10 +45,10 @@ class AccessMatrixIT {
         assertThat(Api.post("/api/v1/admin/flags", "admin", FlagSliceContract.flagJson(key, ""))
                         .status())
                 .isEqualTo(201);
-        assertThat(Api.put(GovernanceIT.env(key, "staging") + "/draft", "admin", GovernanceIT.RULES)
+        assertThat(GovernanceIT.putDraft(key, "staging", "admin", GovernanceIT.RULES)
                         .status())
                 .isEqualTo(201);
-        assertThat(Api.put(GovernanceIT.env(key, "production") + "/draft", "admin", GovernanceIT.RULES)
+        assertThat(GovernanceIT.putDraft(key, "production", "admin", GovernanceIT.RULES)
                         .status())
                 .isEqualTo(201);
         return key;
@@ -76,11 +76,13 @@ class AccessMatrixIT {
                         FlagSliceContract.flagJson(FlagSliceContract.uniqueKey("m"), ""))));
         endpoints.add(new Endpoint(
                 "GET flag", READERS, 200, user -> Api.get("/api/v1/admin/flags/" + flagWithDrafts(), user)));
-        endpoints.add(new Endpoint(
-                "PATCH flag",
-                AUTHORS,
-                200,
-                user -> Api.patch("/api/v1/admin/flags/" + flagWithDrafts(), user, "{\"description\": \"changed\"}")));
+        endpoints.add(new Endpoint("PATCH flag", AUTHORS, 200, user -> {
+            String key = flagWithDrafts();
+            return Api.patch(
+                    "/api/v1/admin/flags/" + key,
+                    user,
+                    "{\"description\": \"changed\", \"version\": " + GovernanceIT.flagVersion(key) + "}");
+        }));
         endpoints.add(new Endpoint(
                 "POST flag archive",
                 AUTHORS,
@@ -94,13 +96,12 @@ class AccessMatrixIT {
                 "PUT draft staging",
                 AUTHORS,
                 201,
-                user -> Api.put(GovernanceIT.env(flagWithDrafts(), "staging") + "/draft", user, GovernanceIT.RULES)));
+                user -> GovernanceIT.putDraft(flagWithDrafts(), "staging", user, GovernanceIT.RULES)));
         endpoints.add(new Endpoint(
                 "PUT draft production",
                 AUTHORS,
                 201,
-                user -> Api.put(
-                        GovernanceIT.env(flagWithDrafts(), "production") + "/draft", user, GovernanceIT.RULES)));
+                user -> GovernanceIT.putDraft(flagWithDrafts(), "production", user, GovernanceIT.RULES)));
         endpoints.add(new Endpoint(
                 "GET rulesets",
                 READERS,
@@ -210,7 +211,8 @@ class AccessMatrixIT {
                         "/api/v1/admin/environments/staging/grants",
                         user,
                         "{\"principal\": \"" + FlagSliceContract.uniqueKey("someone")
-                                + "\", \"role\": \"viewer\", \"reason\": \"access matrix\"}")));
+                                + "\", \"role\": \"viewer\", \"reason\": \"access matrix\", \"version\": "
+                                + GovernanceIT.grantsVersion("staging") + "}")));
         endpoints.add(new Endpoint(
                 "GET api keys", ADMINS, 200, user -> Api.get("/api/v1/admin/environments/staging/api-keys", user)));
         endpoints.add(new Endpoint(
@@ -296,5 +298,136 @@ class AccessMatrixIT {
         }
         softly.assertAll();
         assertThat(Api.rows("audit_events", key)).isEqualTo(3);
+    }
+
+    /** A write a viewer may not make, with a body that is wrong in some way, and the event it is audited as. */
+    record InvalidWrite(String name, String method, String path, String eventType, String body) {}
+
+    static List<InvalidWrite> invalidWrites() {
+        String key = flagWithDrafts();
+        String env = GovernanceIT.env(key, "staging");
+        long changeRequest = changeRequest(key, "editor");
+        long apiKey = Api.post("/api/v1/admin/environments/staging/api-keys", "admin", "{\"name\": \"matrix\"}")
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        String cr = "/api/v1/admin/change-requests/" + changeRequest;
+        return List.of(
+                new InvalidWrite(
+                        "POST flags",
+                        "POST",
+                        "/api/v1/admin/flags",
+                        "flag.create",
+                        "{\"key\": \"Bad Key!\", \"colour\": 1}"),
+                new InvalidWrite(
+                        "PATCH flag",
+                        "PATCH",
+                        "/api/v1/admin/flags/" + key,
+                        "flag.update",
+                        "{\"description\": 42, \"colour\": \"red\"}"),
+                new InvalidWrite(
+                        "POST flag archive",
+                        "POST",
+                        "/api/v1/admin/flags/" + key + "/archive",
+                        "flag.archive",
+                        "{reason"),
+                new InvalidWrite(
+                        "PUT draft", "PUT", env + "/draft", "ruleset.save_draft", "{\"rules\": \"not a list\"}"),
+                new InvalidWrite(
+                        "POST publish",
+                        "POST",
+                        env + "/publish",
+                        "ruleset.publish",
+                        "{\"version\": \"one\", \"dry_run\": true}"),
+                new InvalidWrite(
+                        "POST kill switch",
+                        "POST",
+                        env + "/kill-switch",
+                        "kill_switch.engage",
+                        "{\"reason\": 42, \"force\": true}"),
+                new InvalidWrite("DELETE kill switch", "DELETE", env + "/kill-switch", "kill_switch.release", "[1, 2]"),
+                new InvalidWrite(
+                        "POST change request",
+                        "POST",
+                        "/api/v1/admin/change-requests",
+                        "change_request.submitted",
+                        "{\"action\": \"publish_ruleset\", \"environment_key\": \"production\", \"resource_key\": \""
+                                + key + "\", \"command\": {\"version\": 99}, \"reason\": \"no such draft\"}"),
+                new InvalidWrite("PUT change request", "PUT", cr, "change_request.revised", "{\"command\": \"nope\"}"),
+                new InvalidWrite(
+                        "POST approve",
+                        "POST",
+                        cr + "/approve",
+                        "change_request.approved",
+                        "{\"reason\": \"\", \"x\": 1}"),
+                new InvalidWrite("POST reject", "POST", cr + "/reject", "change_request.rejected", "{}"),
+                new InvalidWrite(
+                        "POST cancel", "POST", cr + "/cancel", "change_request.cancelled", "{\"bogus\": true}"),
+                new InvalidWrite(
+                        "POST execute", "POST", cr + "/execute", "change_request.merged", Api.nested("reason", 5000)),
+                new InvalidWrite(
+                        "POST grant",
+                        "POST",
+                        "/api/v1/admin/environments/staging/grants",
+                        "role_grant.created",
+                        "{\"principal\": \"\", \"role\": \"wizard\"}"),
+                new InvalidWrite(
+                        "DELETE grant",
+                        "DELETE",
+                        "/api/v1/admin/environments/staging/grants/987654321",
+                        "role_grant.revoked",
+                        "{\"version\": \"x\"}"),
+                new InvalidWrite(
+                        "POST api key",
+                        "POST",
+                        "/api/v1/admin/environments/staging/api-keys",
+                        "api_key.created",
+                        "{\"name\": \"\"}"),
+                new InvalidWrite(
+                        "DELETE api key",
+                        "DELETE",
+                        "/api/v1/admin/environments/staging/api-keys/" + apiKey,
+                        "api_key.revoked",
+                        "{\"colour\": 1}"));
+    }
+
+    /**
+     * Authorization before validation (decisions 18, spec §6.12): a viewer's write is refused as
+     * such, 403, and audited as denied, whatever its body holds: unreadable, of unknown fields,
+     * missing what it needs, naming what does not exist.
+     */
+    @Test
+    void aViewerWithAnInvalidBodyIsRefusedAs403AndAuditedAsDeniedOnEveryWrite() {
+        SoftAssertions softly = new SoftAssertions();
+        for (InvalidWrite write : invalidWrites()) {
+            String requestId = "deny-" + UUID.randomUUID();
+            Api.Reply reply = Api.call(write.method(), write.path(), "viewer", write.body(), "X-Request-Id", requestId);
+
+            softly.assertThat(reply.status())
+                    .as("%s: %s", write.name(), reply.body())
+                    .isEqualTo(403);
+            softly.assertThat(reply.contentType()).as(write.name()).startsWith("application/problem+json");
+            if (reply.status() == 403) {
+                softly.assertThat(reply.json().getString("error_type"))
+                        .as(write.name())
+                        .isEqualTo("unauthorized");
+            }
+            List<jakarta.json.JsonObject> denied = Api.get(
+                            "/api/v1/admin/audit?actor=viewer&action=" + write.eventType() + "&limit=500", "auditor")
+                    .json()
+                    .getJsonArray("items")
+                    .stream()
+                    .map(jakarta.json.JsonValue::asJsonObject)
+                    .filter(event -> requestId.equals(event.getString("correlation_id", null)))
+                    .toList();
+            softly.assertThat(denied).as("denied audit row of %s", write.name()).hasSize(1);
+            denied.forEach(event -> {
+                softly.assertThat(event.getString("result")).as(write.name()).isEqualTo("denied");
+                softly.assertThat(event.getJsonObject("metadata").getString("audit_result"))
+                        .as(write.name())
+                        .isEqualTo("denied");
+            });
+        }
+        softly.assertAll();
     }
 }

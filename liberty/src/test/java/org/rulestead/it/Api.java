@@ -75,6 +75,36 @@ public final class Api {
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * Sends {@code method} with a JSON body (null: none) as {@code user}, with {@code headers}
+     * given as name, value, name, value…
+     */
+    public static Reply call(String method, String path, String user, String json, String... headers) {
+        HttpRequest.Builder request = request(path, user);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** {@code depth} levels of arrays inside a field of a JSON object: {@code {"<field>": [[[…]]]}}. */
+    public static String nested(String field, int depth) {
+        return "{\"" + field + "\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
+    }
+
+    /** The ETag an answer carries, unquoted: the version a write sends back. */
+    public static long version(Reply reply) {
+        String tag = reply.header("ETag");
+        if (tag == null) {
+            throw new IllegalStateException("no ETag on " + reply.status() + ": " + reply.body());
+        }
+        return Long.parseLong(tag.replace("\"", ""));
+    }
+
     public static HttpRequest.Builder request(String path, String user) {
         return requestAt(BASE, path, user);
     }

@@ -128,4 +128,29 @@ class EvaluateIT {
         assertThat(notJson.contentType()).startsWith("application/problem+json");
         assertThat(notJson.body()).doesNotContain("Exception");
     }
+
+    @Test
+    void aBodyNestedFiveThousandDeepIsA400Problem() {
+        Api.Reply reply = evaluate(
+                "",
+                "viewer",
+                "{\"flag_payload\": " + TEN_PERCENT + ", \"context\": " + Api.nested("attributes", 5000) + "}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getString("detail")).contains("nested deeper than 64");
+        assertThat(reply.json().getString("instance")).isEqualTo("/api/v1/evaluate");
+    }
+
+    @Test
+    void aFlagParameterThatIsNotTrueOrFalseIsA400NamingIt() {
+        Api.Reply reply = evaluate("?explain=maybe", "viewer", "{\"flag_payload\": " + TEN_PERCENT + "}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().getJsonObject("metadata").getString("parameter"))
+                .isEqualTo("explain");
+        assertThat(evaluate("?explain=TRUE", "viewer", "{\"flag_payload\": " + TEN_PERCENT + "}")
+                        .status())
+                .isEqualTo(200);
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -50,10 +51,42 @@ class GovernanceIT {
         return "/api/v1/admin/flags/" + key + "/environments/" + environment;
     }
 
+    /** The version a draft is edited from: the ETag of {@code GET …/draft}. */
+    static long draftVersion(String key, String environment) {
+        Api.Reply draft = Api.get(env(key, environment) + "/draft", "viewer");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        return Api.version(draft);
+    }
+
+    /** Saves {@code rules} as {@code user}, edited from the newest ruleset (as a client reads it first). */
+    static Api.Reply putDraft(String key, String environment, String user, String rules) {
+        return Api.call(
+                "PUT",
+                env(key, environment) + "/draft",
+                user,
+                rules,
+                "If-Match",
+                "\"" + draftVersion(key, environment) + "\"");
+    }
+
     static int draft(String key, String environment, String user) {
-        Api.Reply saved = Api.put(env(key, environment) + "/draft", user, RULES);
+        Api.Reply saved = putDraft(key, environment, user, RULES);
         assertThat(saved.status()).as(saved.body()).isEqualTo(201);
         return saved.json().getInt("version");
+    }
+
+    /** The version of the flag as read: the ETag of {@code GET /api/v1/admin/flags/{key}}. */
+    static long flagVersion(String key) {
+        Api.Reply flag = Api.get("/api/v1/admin/flags/" + key, "viewer");
+        assertThat(flag.status()).as(flag.body()).isEqualTo(200);
+        return Api.version(flag);
+    }
+
+    /** The version of an environment's role grants: the ETag of their list. */
+    static long grantsVersion(String environment) {
+        Api.Reply grants = Api.get("/api/v1/admin/environments/" + environment + "/grants", "admin");
+        assertThat(grants.status()).as(grants.body()).isEqualTo(200);
+        return Api.version(grants);
     }
 
     static Api.Reply publish(String key, String environment, String user, int version, String reason) {
@@ -115,7 +148,7 @@ class GovernanceIT {
                 env(key, "staging") + "/draft",
                 "editor",
                 """
-                {"rules": [{"key": "split", "strategy": "variant_split",
+                {"version": 0, "rules": [{"key": "split", "strategy": "variant_split",
                   "rollout": {"bucket_by": "subject", "percentage": 100},
                   "variants": [{"key": "a", "value": {"value": true}, "weight": 30},
                                {"key": "b", "value": {"value": false}, "weight": 60}]}]}
@@ -123,7 +156,7 @@ class GovernanceIT {
         Api.Reply wrongType = Api.put(
                 env(key, "staging") + "/draft",
                 "editor",
-                "{\"rules\": [{\"key\": \"r\", \"strategy\": \"forced_value\", \"value\": {\"value\": \"yes\"}}]}");
+                "{\"version\": 0, \"rules\": [{\"key\": \"r\", \"strategy\": \"forced_value\", \"value\": {\"value\": \"yes\"}}]}");
 
         assertThat(weights.status()).isEqualTo(422);
         assertThat(weights.contentType()).startsWith("application/problem+json");
@@ -209,10 +242,17 @@ class GovernanceIT {
         assertThat(decide(id, "approve", "admin2", "fine").json().getString("status"))
                 .isEqualTo("approved");
 
-        Api.Reply revised = Api.put(
+        long read = Api.version(Api.get("/api/v1/admin/change-requests/" + id, "admin"));
+        Api.Reply unstated = Api.put(
                 "/api/v1/admin/change-requests/" + id,
                 "admin",
                 "{\"command\": {\"version\": " + second + "}, \"reason\": \"publish the newer draft\"}");
+        assertThat(unstated.status()).as(unstated.body()).isEqualTo(428);
+        Api.Reply revised = Api.put(
+                "/api/v1/admin/change-requests/" + id,
+                "admin",
+                "{\"command\": {\"version\": " + second + "}, \"reason\": \"publish the newer draft\", \"version\": "
+                        + read + "}");
 
         assertThat(revised.status()).as(revised.body()).isEqualTo(200);
         assertThat(revised.json().getString("status")).isEqualTo("submitted");
@@ -294,7 +334,10 @@ class GovernanceIT {
         String key = newFlag("faults");
         long audit = Api.rows("audit_events", key);
 
-        assertThat(Api.put(env(key, "staging") + "/draft", "editor", "{\"reason\": \"" + fault + "\", \"rules\": []}")
+        assertThat(Api.put(
+                                env(key, "staging") + "/draft",
+                                "editor",
+                                "{\"reason\": \"" + fault + "\", \"rules\": [], \"version\": 0}")
                         .status())
                 .isEqualTo(500);
         assertThat(Api.rows("rulesets", key)).isZero();
@@ -312,7 +355,8 @@ class GovernanceIT {
         assertThat(Api.patch(
                                 "/api/v1/admin/flags/" + key,
                                 "editor",
-                                "{\"description\": \"x\", \"reason\": \"" + fault + "\"}")
+                                "{\"description\": \"x\", \"reason\": \"" + fault + "\", \"version\": "
+                                        + flagVersion(key) + "}")
                         .status())
                 .isEqualTo(500);
         assertThat(Api.get("/api/v1/admin/flags/" + key, "viewer").json().getString("description"))
@@ -435,15 +479,13 @@ class GovernanceIT {
         Api.Reply granted = Api.post(
                 "/api/v1/admin/environments/staging/grants",
                 "admin",
-                "{\"principal\": \"viewer\", \"role\": \"editor\", \"reason\": \"helps with the launch\"}");
+                "{\"principal\": \"viewer\", \"role\": \"editor\", \"reason\": \"helps with the launch\", \"version\": "
+                        + grantsVersion("staging") + "}");
         assertThat(granted.status()).as(granted.body()).isEqualTo(201);
         long grant = granted.json().getJsonNumber("id").longValue();
         try {
-            assertThat(Api.put(env(key, "staging") + "/draft", "viewer", RULES).status())
-                    .isEqualTo(201);
-            assertThat(Api.put(env(key, "development") + "/draft", "viewer", RULES)
-                            .status())
-                    .isEqualTo(403);
+            assertThat(putDraft(key, "staging", "viewer", RULES).status()).isEqualTo(201);
+            assertThat(putDraft(key, "development", "viewer", RULES).status()).isEqualTo(403);
             assertThat(Api.get("/api/v1/admin/environments/staging/grants", "viewer")
                             .body())
                     .contains("\"principal\":\"viewer\"");
@@ -451,7 +493,7 @@ class GovernanceIT {
             assertThat(Api.delete(
                                     "/api/v1/admin/environments/staging/grants/" + grant,
                                     "admin",
-                                    "{\"reason\": \"done\"}")
+                                    "{\"reason\": \"done\", \"version\": " + grantsVersion("staging") + "}")
                             .status())
                     .isEqualTo(204);
         }
@@ -492,5 +534,290 @@ class GovernanceIT {
                         .getJsonObject("description")
                         .getString("to"))
                 .isEqualTo("first");
+    }
+
+    @Test
+    void aBodyNestedFiveThousandDeepIsA400ProblemOnEveryWriteAndChangesNothing() {
+        String key = newFlag("deep");
+        long audit = Api.rows("audit_events", key);
+        long version = flagVersion(key);
+
+        List<Api.Reply> replies = List.of(
+                Api.post("/api/v1/admin/flags", "editor", Api.nested("key", 5000)),
+                Api.patch("/api/v1/admin/flags/" + key, "editor", Api.nested("tags", 5000)),
+                Api.put(env(key, "staging") + "/draft", "editor", Api.nested("rules", 5000)),
+                Api.post(env(key, "staging") + "/publish", "editor", Api.nested("version", 5000)),
+                Api.post(env(key, "staging") + "/kill-switch", "admin", Api.nested("reason", 5000)),
+                Api.post("/api/v1/admin/change-requests", "admin", Api.nested("command", 5000)),
+                Api.post("/api/v1/admin/environments/staging/grants", "admin", Api.nested("principal", 5000)));
+
+        for (Api.Reply reply : replies) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getString("detail")).contains("nested deeper than 64");
+        }
+        assertThat(flagVersion(key)).isEqualTo(version);
+        assertThat(Api.rows("rulesets", key)).isZero();
+        assertThat(Api.rows("audit_events", key)).isEqualTo(audit);
+    }
+
+    @Test
+    void fieldsACommandDoesNotTakeAre422NamingThemAndWriteNothing() {
+        String key = newFlag("unknown-fields");
+        int version = draft(key, "staging", "editor");
+        long flag = flagVersion(key);
+        long audit = Api.rows("audit_events", key);
+
+        Api.Reply patch = Api.patch(
+                "/api/v1/admin/flags/" + key,
+                "editor",
+                "{\"description\": \"changed\", \"colour\": \"red\", \"version\": " + flag + "}");
+        Api.Reply newFlag = Api.post(
+                "/api/v1/admin/flags",
+                "editor",
+                FlagSliceContract.flagJson(FlagSliceContract.uniqueKey("x"), ", \"colour\": 1"));
+        Api.Reply rule = putDraft(
+                key,
+                "staging",
+                "editor",
+                "{\"rules\": [{\"key\": \"r\", \"stratgy\": \"x\", \"strategy\": \"forced_value\", \"value\": {\"value\": true}}]}");
+        Api.Reply publish = Api.post(
+                env(key, "staging") + "/publish",
+                "editor",
+                "{\"version\": " + version + ", \"reason\": \"go\", \"dry_run\": true}");
+        Api.Reply kill =
+                Api.post(env(key, "staging") + "/kill-switch", "admin", "{\"reason\": \"panic\", \"force\": true}");
+        Api.Reply proposal = Api.post(
+                "/api/v1/admin/change-requests",
+                "admin",
+                "{\"action\": \"publish_ruleset\", \"environment_key\": \"staging\", \"resource_key\": \"" + key
+                        + "\", \"command\": {\"version\": " + version + ", \"when\": \"now\"}, \"reason\": \"x\"}");
+        Api.Reply grant = Api.post(
+                "/api/v1/admin/environments/staging/grants",
+                "admin",
+                "{\"principal\": \"someone\", \"role\": \"viewer\", \"reason\": \"x\", \"expires\": \"never\", \"version\": "
+                        + grantsVersion("staging") + "}");
+        Api.Reply apiKey = Api.post(
+                "/api/v1/admin/environments/staging/api-keys", "admin", "{\"name\": \"k\", \"scopes\": [\"all\"]}");
+
+        Map<String, Api.Reply> named = new java.util.LinkedHashMap<>();
+        named.put("colour", patch);
+        named.put("colour ", newFlag);
+        named.put("rules[0].stratgy", rule);
+        named.put("dry_run", publish);
+        named.put("force", kill);
+        named.put("command.when", proposal);
+        named.put("expires", grant);
+        named.put("scopes", apiKey);
+        named.forEach((field, reply) -> {
+            assertThat(reply.status()).as(field + ": " + reply.body()).isEqualTo(422);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getJsonArray("details").stream()
+                            .map(detail -> detail.asJsonObject().getString("field")))
+                    .as(reply.body())
+                    .contains(field.trim());
+        });
+        assertThat(Api.get("/api/v1/admin/flags/" + key, "viewer").json().getString("description"))
+                .isEqualTo("New checkout");
+        assertThat(flagVersion(key)).isEqualTo(flag);
+        assertThat(state(key, "staging").getBoolean("kill_switch_engaged")).isFalse();
+        assertThat(state(key, "staging").isNull("active_ruleset_version")).isTrue();
+        assertThat(Api.rows("rulesets", key)).isEqualTo(1);
+        assertThat(Api.rows("change_requests", key)).isZero();
+        assertThat(Api.rows("audit_events", key)).isEqualTo(audit);
+    }
+
+    @Test
+    void aFlagUpdateStatesTheVersionItReadAsBodyVersionOrIfMatch() {
+        String key = newFlag("if-match");
+        Api.Reply read = Api.get("/api/v1/admin/flags/" + key, "viewer");
+        long version = Api.version(read);
+        assertThat(read.json().getJsonNumber("version").longValue()).isEqualTo(version);
+        long audit = Api.rows("audit_events", key);
+        String path = "/api/v1/admin/flags/" + key;
+
+        Api.Reply unstated = Api.patch(path, "editor", "{\"description\": \"lost\"}");
+        Api.Reply notANumber = Api.patch(path, "editor", "{\"description\": \"lost\", \"version\": \"abc\"}");
+        Api.Reply weak =
+                Api.call("PATCH", path, "editor", "{\"description\": \"lost\"}", "If-Match", "W/\"" + version + "\"");
+        Api.Reply any = Api.call("PATCH", path, "editor", "{\"description\": \"lost\"}", "If-Match", "*");
+        Api.Reply disagree = Api.call(
+                "PATCH",
+                path,
+                "editor",
+                "{\"description\": \"lost\", \"version\": " + (version + 1) + "}",
+                "If-Match",
+                "\"" + version + "\"");
+
+        assertThat(unstated.status()).as(unstated.body()).isEqualTo(428);
+        assertThat(unstated.contentType()).startsWith("application/problem+json");
+        assertThat(unstated.json().getString("title")).isEqualTo("Precondition Required");
+        assertThat(unstated.json().getString("instance")).isEqualTo(path);
+        for (Api.Reply malformed : List.of(notANumber, weak, any, disagree)) {
+            assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+            assertThat(malformed.contentType()).startsWith("application/problem+json");
+            assertThat(malformed.json().getJsonArray("details").getJsonObject(0).getString("field"))
+                    .isEqualTo("version");
+        }
+        assertThat(Api.rows("audit_events", key)).isEqualTo(audit);
+
+        Api.Reply first =
+                Api.call("PATCH", path, "editor", "{\"description\": \"first\"}", "If-Match", "\"" + version + "\"");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(Api.version(first)).isGreaterThan(version);
+        Api.Reply stale =
+                Api.call("PATCH", path, "editor", "{\"description\": \"second\"}", "If-Match", "\"" + version + "\"");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.json().getJsonObject("metadata").getString("reason")).isEqualTo("stale_version");
+        assertThat(Api.get(path, "viewer").json().getString("description")).isEqualTo("first");
+        assertThat(Api.rows("audit_events", key)).isEqualTo(audit + 1);
+    }
+
+    @Test
+    void aDraftStatesTheVersionItWasEditedFromSoNoDraftIsSilentlyReplaced() {
+        String key = newFlag("draft-version");
+        Api.Reply none = Api.get(env(key, "staging") + "/draft", "viewer");
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(Api.version(none)).isZero();
+        assertThat(none.json().getJsonArray("rules")).isEmpty();
+
+        Api.Reply unstated = Api.put(env(key, "staging") + "/draft", "editor", RULES);
+        assertThat(unstated.status()).as(unstated.body()).isEqualTo(428);
+        assertThat(Api.rows("rulesets", key)).isZero();
+
+        Api.Reply alice = Api.call("PUT", env(key, "staging") + "/draft", "editor", RULES, "If-Match", "\"0\"");
+        Api.Reply bob = Api.call("PUT", env(key, "staging") + "/draft", "admin", RULES, "If-Match", "\"0\"");
+
+        assertThat(alice.status()).as(alice.body()).isEqualTo(201);
+        assertThat(Api.version(alice)).isEqualTo(1);
+        assertThat(bob.status()).as(bob.body()).isEqualTo(409);
+        assertThat(Api.rows("rulesets", key)).isEqualTo(1);
+        Api.Reply newest = Api.get(env(key, "staging") + "/draft", "viewer");
+        assertThat(Api.version(newest)).isEqualTo(1);
+        assertThat(newest.json().getString("status")).isEqualTo("draft");
+        assertThat(Api.call("PUT", env(key, "staging") + "/draft", "admin", RULES, "If-Match", "\"1\"")
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void roleGrantsStateTheVersionOfTheGrantsTheyRead() {
+        String principal = FlagSliceContract.uniqueKey("grantee");
+        long version = grantsVersion("development");
+        String grants = "/api/v1/admin/environments/development/grants";
+        String body = "{\"principal\": \"" + principal + "\", \"role\": \"viewer\", \"reason\": \"helps\"";
+
+        assertThat(Api.post(grants, "admin", body + "}").status()).isEqualTo(428);
+        Api.Reply granted = Api.post(grants, "admin", body + ", \"version\": " + version + "}");
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        assertThat(Api.version(granted)).isEqualTo(version + 1);
+        Api.Reply stale =
+                Api.post(grants, "admin", body.replace("viewer", "editor") + ", \"version\": " + version + "}");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        long id = granted.json().getJsonNumber("id").longValue();
+
+        Api.Reply staleRevoke = Api.call(
+                "DELETE", grants + "/" + id + "?reason=done", "admin", null, "If-Match", "\"" + version + "\"");
+        assertThat(staleRevoke.status()).as(staleRevoke.body()).isEqualTo(409);
+        Api.Reply revoked = Api.call(
+                "DELETE", grants + "/" + id + "?reason=done", "admin", null, "If-Match", "\"" + (version + 1) + "\"");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(204);
+        assertThat(Api.version(revoked)).isEqualTo(version + 2);
+        assertThat(grantsVersion("development")).isEqualTo(version + 2);
+        assertThat(Api.get(grants, "admin").body()).doesNotContain(principal);
+    }
+
+    @Test
+    void aChangeRequestForADraftThatDoesNotExistIsRefusedAtSubmit() {
+        String key = newFlag("no-draft");
+        int version = draft(key, "production", "editor");
+        long audit = Api.rows("audit_events", key);
+
+        Api.Reply missingDraft = submit(
+                "admin",
+                key,
+                "production",
+                "publish_ruleset",
+                "{\"version\": " + (version + 41) + "}",
+                "nd-" + UUID.randomUUID());
+        Api.Reply missingFlag = submit(
+                "admin",
+                "no-such-flag",
+                "production",
+                "publish_ruleset",
+                "{\"version\": 1}",
+                "nd-" + UUID.randomUUID());
+        Api.Reply missingEnvironment =
+                submit("admin", key, "moon", "publish_ruleset", "{\"version\": 1}", "nd-" + UUID.randomUUID());
+        Api.Reply directMissing = publish(key, "staging", "editor", 7, "no such draft");
+
+        assertThat(missingDraft.status()).as(missingDraft.body()).isEqualTo(422);
+        assertThat(missingDraft.json().getString("error_type")).isEqualTo("ruleset_not_found");
+        assertThat(missingDraft.json().getJsonArray("details").getJsonObject(0).getString("field"))
+                .isEqualTo("command.version");
+        assertThat(missingFlag.status()).as(missingFlag.body()).isEqualTo(422);
+        assertThat(missingFlag.json().getJsonArray("details").getJsonObject(0).getString("field"))
+                .isEqualTo("resource_key");
+        assertThat(missingEnvironment.status()).as(missingEnvironment.body()).isEqualTo(422);
+        assertThat(missingEnvironment
+                        .json()
+                        .getJsonArray("details")
+                        .getJsonObject(0)
+                        .getString("field"))
+                .isEqualTo("environment_key");
+        assertThat(directMissing.status()).as(directMissing.body()).isEqualTo(422);
+        assertThat(Api.rows("change_requests", key)).isZero();
+        assertThat(Api.rows("audit_events", key)).isEqualTo(audit);
+    }
+
+    @Test
+    void problemsNameTheFullPathAndAnUnknownPathIsNotFound() {
+        for (String[] call : new String[][] {
+            {"GET", "/api/v1/admin/no-such-thing"},
+            {"GET", "/api/v1/no-such-thing"},
+            {"POST", "/api/v1/admin/change-requests/1/approve-twice"},
+            {"POST", "/ofrep/v1/no-such-thing"},
+            {"GET", "/api/v1/admin/flags/x/environments/staging/rulesets/not-a-number"},
+        }) {
+            Api.Reply reply = Api.call(call[0], call[1], "viewer", call[0].equals("GET") ? null : "{}");
+            assertThat(reply.status())
+                    .as("%s %s: %s", call[0], call[1], reply.body())
+                    .isEqualTo(404);
+            assertThat(reply.contentType()).as(call[1]).startsWith("application/problem+json");
+            assertThat(reply.json().getString("type")).isEqualTo("urn:rulestead:problem:not-found");
+            assertThat(reply.json().getString("error_type")).isEqualTo("not_found");
+            assertThat(reply.json().getString("instance")).isEqualTo(call[1]);
+        }
+        Api.Reply missing = Api.get("/api/v1/admin/flags/no-such-flag", "viewer");
+        assertThat(missing.json().getString("instance")).isEqualTo("/api/v1/admin/flags/no-such-flag");
+    }
+
+    @Test
+    void listParametersOfTheWrongShapeAre400NamingThem() {
+        String[][] calls = {
+            {"/api/v1/admin/audit?limit=-1", "limit"},
+            {"/api/v1/admin/audit?limit=0", "limit"},
+            {"/api/v1/admin/audit?limit=abc", "limit"},
+            {"/api/v1/admin/audit?limit=501", "limit"},
+            {"/api/v1/admin/audit?next=abc", "next"},
+            {"/api/v1/admin/audit?next=-5", "next"},
+            {"/api/v1/admin/audit?from=yesterday", "from"},
+            {"/api/v1/admin/change-requests?status=pending", "status"},
+        };
+        for (String[] call : calls) {
+            Api.Reply reply = Api.get(call[0], "admin");
+            assertThat(reply.status()).as("%s: %s", call[0], reply.body()).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getJsonObject("metadata").getString("parameter"))
+                    .isEqualTo(call[1]);
+            assertThat(reply.json().getString("detail")).contains(call[1]);
+            assertThat(reply.json().getString("instance")).isEqualTo(call[0].substring(0, call[0].indexOf('?')));
+        }
+        Api.Reply page = Api.get("/api/v1/admin/audit?limit=1", "auditor");
+        assertThat(page.status()).isEqualTo(200);
+        long next = page.json().getJsonNumber("next").longValue();
+        assertThat(Api.get("/api/v1/admin/audit?limit=2&next=" + next, "auditor")
+                        .status())
+                .isEqualTo(200);
     }
 }

@@ -127,6 +127,14 @@ class LiveEvaluationIT {
         assertThat(unknownEnvironment.json().getString("error_type")).isEqualTo("environment_not_found");
         assertThat(notAnObject.status()).isEqualTo(400);
         assertThat(anonymous.status()).isEqualTo(401);
+
+        Api.Reply deep = evaluate(key, Api.nested("attributes", 5000));
+        assertThat(deep.status()).as(deep.body()).isEqualTo(400);
+        assertThat(deep.contentType()).startsWith("application/problem+json");
+        assertThat(deep.json().getString("detail")).contains("nested deeper than 64");
+        Api.Reply bulk = Api.post("/api/v1/environments/staging/evaluate", "viewer", Api.nested("attributes", 5000));
+        assertThat(bulk.status()).as(bulk.body()).isEqualTo(400);
+        assertThat(bulk.contentType()).startsWith("application/problem+json");
     }
 
     static Api.Reply withKey(String header, String value, String path, String body) {

@@ -101,6 +101,27 @@ class OfrepIT {
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.json().getString("errorCode")).isEqualTo("PARSE_ERROR");
         assertThat(anonymous.status()).isEqualTo(401);
+
+        String deep = "{\"context\": " + Api.nested("targetingKey", 5000) + "}";
+        Api.Reply deepSingle = single(secret, "anything", deep);
+        Api.Reply deepBulk = bulk(secret, deep, null);
+        for (Api.Reply reply : new Api.Reply[] {deepSingle, deepBulk}) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+            assertThat(reply.json().getString("errorCode")).isEqualTo("PARSE_ERROR");
+        }
+    }
+
+    @Test
+    void anUnknownOfrepPathIsANotFoundProblem() {
+        Api.Reply reply = Api.send(Api.request("/ofrep/v1/evaluate/nothing/here", null)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + stagingKey())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"context\": {}}")));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getString("type")).isEqualTo("urn:rulestead:problem:not-found");
+        assertThat(reply.json().getString("instance")).isEqualTo("/ofrep/v1/evaluate/nothing/here");
     }
 
     @Test

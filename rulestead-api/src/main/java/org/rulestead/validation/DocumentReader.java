@@ -189,6 +189,18 @@ public final class DocumentReader {
         return text;
     }
 
+    /**
+     * A finding for each field of this document that is not one of {@code fields}: a document of a
+     * fixed shape refuses what it does not know, instead of ignoring a typo.
+     */
+    public void onlyFields(List<String> fields) {
+        document.keySet().stream()
+                .map(String::valueOf)
+                .filter(field -> !fields.contains(field))
+                .forEach(field ->
+                        reject(field, "is not a field here (the fields are " + String.join(", ", fields) + ")"));
+    }
+
     /** The dotted path of {@code field} in the whole document, as findings name it. */
     public String pathOf(String field) {
         return path(field);

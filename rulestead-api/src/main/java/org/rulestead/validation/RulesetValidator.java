@@ -14,7 +14,8 @@ import org.rulestead.model.ValueType;
  * Validates a draft ruleset ({@code {"salt", "rules": [...]}}, spec §1.4–§1.5) before it is saved:
  * rule keys unique, strategies with exactly their blocks, conditions with valid attributes,
  * operators and operands (patterns compile on RE2/J), values of the flag's value type, variant
- * weights summing to 100, rollouts and experiments in range, referenced audiences existing. Every
+ * weights summing to 100, rollouts and experiments in range, referenced audiences existing, and no
+ * field the spec does not define (a typo is refused, not ignored). Every
  * problem is one finding at its field path, e.g. {@code rules[2].variants[1].weight}.
  */
 public final class RulesetValidator {
@@ -24,6 +25,31 @@ public final class RulesetValidator {
     static final List<String> BUCKET_BY = List.of("subject", "account", "tenant", "session");
     private static final List<String> THRESHOLD_OPERATORS = List.of("lt", "lte", "gt", "gte");
     private static final Pattern FORBIDDEN_IN_ATTRIBUTE = Pattern.compile("\\[|\\*|\\(|\\)|&&|\\|\\|");
+    static final List<String> RULESET_FIELDS = List.of("salt", "rules");
+    static final List<String> RULE_FIELDS = List.of(
+            "key",
+            "name",
+            "description",
+            "strategy",
+            "value",
+            "audience_id",
+            "audience_key",
+            "conditions",
+            "variants",
+            "rollout",
+            "experiment");
+    static final List<String> CONDITION_FIELDS = List.of("attribute", "operator", "value", "negate");
+    static final List<String> VARIANT_FIELDS = List.of("key", "value", "weight");
+    static final List<String> ROLLOUT_FIELDS = List.of("bucket_by", "percentage", "salt", "guardrails");
+    static final List<String> GUARDRAIL_FIELDS = List.of(
+            "signal_key",
+            "threshold_operator",
+            "threshold_value",
+            "freshness_window_seconds",
+            "min_sample_size",
+            "environment_scope",
+            "tenant_scope");
+    static final List<String> EXPERIMENT_FIELDS = List.of("iteration_salt", "bucket_by", "holdout_percentage");
     private static final int KEY_LENGTH = 128;
     private static final int TEXT_LENGTH = 255;
 
@@ -43,6 +69,7 @@ public final class RulesetValidator {
     public static RulesetValidation validate(Map<String, ?> draft, ValueType valueType, Set<String> audienceKeys) {
         RulesetValidator validator = new RulesetValidator(valueType, Set.copyOf(audienceKeys));
         DocumentReader ruleset = DocumentReader.of(draft);
+        ruleset.onlyFields(RULESET_FIELDS);
         ruleset.text("salt", TEXT_LENGTH);
         if (ruleset.has("rules") && !(ruleset.raw("rules") instanceof List<?>)) {
             ruleset.reject("rules", "must be a list of rules");
@@ -55,6 +82,7 @@ public final class RulesetValidator {
     }
 
     private void rule(DocumentReader rule, Map<String, String> seenKeys) {
+        rule.onlyFields(RULE_FIELDS);
         rule.requiredText("key", KEY_LENGTH).ifPresent(key -> {
             String earlier = seenKeys.putIfAbsent(key, rule.pathOf("key"));
             if (earlier != null) {
@@ -107,6 +135,10 @@ public final class RulesetValidator {
             owner.reject(field, "must be an object {\"value\": …}");
             return;
         }
+        wrapped.keySet().stream()
+                .map(String::valueOf)
+                .filter(key -> !key.equals("value"))
+                .forEach(key -> owner.reject(field + "." + key, "is not a field here: a value is {\"value\": …}"));
         Object value = wrapped.get("value");
         if (required && value == null && valueType != ValueType.VARIANT) {
             owner.reject(field + ".value", "is required");
@@ -132,6 +164,7 @@ public final class RulesetValidator {
         boolean weighed = true;
         Map<String, String> seen = new HashMap<>();
         for (DocumentReader variant : variants) {
+            variant.onlyFields(VARIANT_FIELDS);
             variant.requiredText("key", KEY_LENGTH).ifPresent(key -> {
                 String earlier = seen.putIfAbsent(key, variant.pathOf("key"));
                 if (earlier != null) {
@@ -150,10 +183,12 @@ public final class RulesetValidator {
     }
 
     private void rollout(DocumentReader rollout) {
+        rollout.onlyFields(ROLLOUT_FIELDS);
         rollout.oneOf("bucket_by", BUCKET_BY, true);
         rollout.requiredInteger("percentage", 0, 100);
         rollout.text("salt", TEXT_LENGTH);
         for (DocumentReader guardrail : rollout.objects("guardrails")) {
+            guardrail.onlyFields(GUARDRAIL_FIELDS);
             guardrail.requiredText("signal_key", TEXT_LENGTH);
             guardrail.oneOf("threshold_operator", THRESHOLD_OPERATORS, true);
             required(guardrail, "threshold_value").ifPresent(field -> guardrail.number(field, 0));
@@ -165,6 +200,7 @@ public final class RulesetValidator {
     }
 
     private void experiment(DocumentReader experiment) {
+        experiment.onlyFields(EXPERIMENT_FIELDS);
         experiment.requiredText("iteration_salt", TEXT_LENGTH);
         experiment.oneOf("bucket_by", BUCKET_BY, false);
         experiment.integer("holdout_percentage", 0, 100);
@@ -185,6 +221,7 @@ public final class RulesetValidator {
     }
 
     private static void condition(DocumentReader condition) {
+        condition.onlyFields(CONDITION_FIELDS);
         condition.requiredText("attribute", TEXT_LENGTH).ifPresent(attribute -> {
             if (FORBIDDEN_IN_ATTRIBUTE.matcher(attribute).find()
                     || attribute.startsWith(".")

@@ -125,6 +125,12 @@ class RulesetValidatorTest {
                 "a guardrail without threshold | [{\"key\": \"a\", \"strategy\": \"percentage_rollout\", \"value\": {\"value\": true}, \"rollout\": {\"bucket_by\": \"subject\", \"percentage\": 5, \"guardrails\": [{\"signal_key\": \"errors\", \"threshold_operator\": \"gt\", \"freshness_window_seconds\": 60, \"min_sample_size\": 10}]}}] | rules[0].rollout.guardrails[0].threshold_value",
                 "rules that are not a list | {\"key\": \"a\"} | rules",
                 "a rule that is not an object | [\"a\"] | rules[0]",
+                "a misspelt rule field | [{\"key\": \"a\", \"stratgy\": \"forced_value\", \"strategy\": \"forced_value\", \"value\": {\"value\": true}}] | rules[0].stratgy",
+                "an unknown condition field | [{\"key\": \"a\", \"strategy\": \"forced_value\", \"value\": {\"value\": true}, \"conditions\": [{\"attribute\": \"age\", \"operator\": \"exists\", \"value\": {}, \"negated\": true}]}] | rules[0].conditions[0].negated",
+                "an unknown variant field | [{\"key\": \"a\", \"strategy\": \"variant_split\", \"rollout\": {\"bucket_by\": \"subject\", \"percentage\": 10}, \"variants\": [{\"key\": \"x\", \"value\": {\"value\": true}, \"weight\": 100, \"wieght\": 1}]}] | rules[0].variants[0].wieght",
+                "an unknown rollout field | [{\"key\": \"a\", \"strategy\": \"percentage_rollout\", \"value\": {\"value\": true}, \"rollout\": {\"bucket_by\": \"subject\", \"percentage\": 5, \"percent\": 50}}] | rules[0].rollout.percent",
+                "an unknown experiment field | [{\"key\": \"a\", \"strategy\": \"experiment\", \"experiment\": {\"iteration_salt\": \"i\", \"holdout\": 5}, \"variants\": [{\"key\": \"x\", \"value\": {\"value\": true}, \"weight\": 100}]}] | rules[0].experiment.holdout",
+                "a value with more than its value | [{\"key\": \"a\", \"strategy\": \"forced_value\", \"value\": {\"value\": true, \"variant\": \"b\"}}] | rules[0].value.variant",
             })
     void eachProblemIsAFindingAtItsField(String problem, String rules, String field) {
         RulesetValidation validation = validate(rules);
@@ -132,6 +138,17 @@ class RulesetValidatorTest {
         assertThat(validation.findings()).extracting(Finding::field).contains(field);
         assertThat(validation.valid()).isFalse();
         assertThat(validation.errorType()).isEqualTo("invalid_ruleset");
+    }
+
+    @Test
+    void aRulesetOfUnknownFieldsNamesEachOfThem() {
+        RulesetValidation validation = RulesetValidator.validate(
+                json("{\"salt\": \"s\", \"rules\": [], \"rulez\": [], \"colour\": \"red\"}"),
+                ValueType.BOOLEAN,
+                AUDIENCES);
+
+        assertThat(validation.findings()).extracting(Finding::field).containsExactly("rulez", "colour");
+        assertThat(validation.findings().get(0).message()).contains("salt, rules");
     }
 
     @Test

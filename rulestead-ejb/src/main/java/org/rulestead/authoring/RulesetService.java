@@ -14,6 +14,7 @@ import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
+import org.rulestead.command.ReadVersion;
 import org.rulestead.flags.Flag;
 import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagStore;
@@ -26,6 +27,7 @@ import org.rulestead.governance.Authorization;
 import org.rulestead.governance.ResourceRef;
 import org.rulestead.runtime.SnapshotWriter;
 import org.rulestead.time.Now;
+import org.rulestead.validation.Finding;
 import org.rulestead.validation.RulesetValidation;
 import org.rulestead.validation.RulesetValidator;
 
@@ -55,9 +57,18 @@ public class RulesetService {
     @Inject
     private SnapshotWriter snapshots;
 
-    /** Saves {@code {"salt", "rules"}} as the next draft of the flag in the environment. */
+    /**
+     * Saves {@code {"salt", "rules"}} as the next draft of the flag in the environment. {@code read}
+     * is the ruleset version the draft was edited from, as the caller read it (the newest ruleset
+     * here, draft or published; 0 before the first): required, and a draft saved since makes it
+     * stale, 409 (decisions 17).
+     */
     public RulesetView saveDraft(
-            String flagKey, String environmentKey, Map<String, Object> draft, CommandContext context) {
+            String flagKey,
+            String environmentKey,
+            Map<String, Object> draft,
+            ReadVersion read,
+            CommandContext context) {
         Actor actor = authorization.require(
                 Action.SAVE_DRAFT,
                 ResourceRef.flag(flagKey),
@@ -65,6 +76,10 @@ public class RulesetService {
                 new Attempt("ruleset.save_draft", context));
         Flag flag = flags.changeableFlag(flagKey);
         FlagEnvironment state = flags.in(flag, environmentKey);
+        read.check(
+                state.view().latestRulesetVersion(),
+                "draft",
+                Map.of("flag_key", flagKey, "environment_key", environmentKey));
         // audiences arrive with their own feature; until then no rule can refer to one
         RulesetValidation validation =
                 RulesetValidator.validate(draft, flag.definition().valueType(), Set.of());
@@ -87,15 +102,50 @@ public class RulesetService {
 
     /**
      * Publishes draft {@code version}: governed (spec §6.4), so in a protected environment it is
-     * refused with {@code change_request_required}. A kill switch stays engaged (PD-3).
+     * refused with {@code change_request_required}. A kill switch stays engaged (PD-3). No version,
+     * or one that is no ruleset here, is 422; a version that is no longer a draft, 409.
      */
-    public RulesetView publish(String flagKey, String environmentKey, int version, CommandContext context) {
+    public RulesetView publish(String flagKey, String environmentKey, Integer version, CommandContext context) {
         Actor actor = authorization.requireDirect(
                 Action.PUBLISH_RULESET,
                 ResourceRef.flag(flagKey),
                 environmentKey,
                 new Attempt("ruleset.publish", context));
+        if (version == null || version <= 0) {
+            throw new CommandRejected.Invalid(
+                    "config",
+                    "invalid_command",
+                    "the publish command is invalid",
+                    List.of(new Finding("version", "is required: the draft version to publish, a whole number")));
+        }
         return publishAs(actor, flagKey, environmentKey, version, context, Map.of());
+    }
+
+    /**
+     * The draft {@code version} of the flag in the environment, ready to publish: 422 {@code
+     * ruleset_not_found} when there is no such ruleset (at {@code field} of the command), 409
+     * {@code ruleset_not_publishable} when it is published already. For a publish, and for a
+     * change request proposing one, which is refused at submit rather than approved in vain.
+     */
+    public Ruleset publishableDraft(FlagEnvironment state, int version, String field) {
+        Ruleset ruleset = state.ruleset(version)
+                .orElseThrow(() -> new CommandRejected.Invalid(
+                        "ruleset",
+                        "ruleset_not_found",
+                        "ruleset was not found",
+                        List.of(new Finding(
+                                field,
+                                "is no ruleset of flag " + state.flagKey() + " in " + state.environmentKey()
+                                        + " (its newest is version "
+                                        + state.view().latestRulesetVersion() + ")"))));
+        if (!ruleset.isDraft()) {
+            throw new CommandRejected.Conflict(
+                    "ruleset",
+                    "invalid_command",
+                    "ruleset_not_publishable",
+                    Map.of("flag_key", state.flagKey(), "environment_key", state.environmentKey(), "version", version));
+        }
+        return ruleset;
     }
 
     /**
@@ -113,13 +163,7 @@ public class RulesetService {
         snapshots.lock(environmentKey);
         Flag flag = flags.changeableFlag(flagKey);
         FlagEnvironment state = flags.in(flag, environmentKey);
-        Ruleset draft = state.ruleset(version)
-                .filter(Ruleset::isDraft)
-                .orElseThrow(() -> new CommandRejected.Conflict(
-                        "ruleset",
-                        "invalid_command",
-                        "ruleset_not_publishable",
-                        Map.of("flag_key", flagKey, "environment_key", environmentKey, "version", version)));
+        Ruleset draft = publishableDraft(state, version, "version");
         Integer previous = state.view().activeRulesetVersion();
         List<?> previousRules = previous == null
                 ? List.of()

@@ -18,6 +18,9 @@ import org.rulestead.audit.AuditTrail;
 import org.rulestead.authoring.RulesetService;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
+import org.rulestead.command.ReadVersion;
+import org.rulestead.flags.Flag;
+import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
@@ -65,19 +68,26 @@ public class ChangeRequestService {
     @Inject
     private Now now;
 
-    /** Proposes {@code command} for {@code action} on a flag in an environment. */
+    /**
+     * Proposes {@code command} for {@code action} on a flag in an environment. The caller is
+     * authorized first; then the proposal must be complete and its targets must exist (the flag
+     * there, the draft to publish: 422 naming the field), so nothing is approved that could never
+     * execute.
+     */
     public ChangeRequestView submit(Proposal proposal, CommandContext context) {
-        requireComplete(proposal);
-        FlagStore.requireReason(context.reason());
-        Action action = executable(proposal.action());
-        ResourceRef resource = new ResourceRef(proposal.resourceType(), proposal.resourceKey());
+        ResourceRef resource = new ResourceRef(
+                proposal.resourceType() == null ? "flag" : proposal.resourceType(),
+                proposal.resourceKey() == null ? "*" : proposal.resourceKey());
         Actor actor = authorization.require(
                 Action.SUBMIT_CHANGE_REQUEST,
                 resource,
                 proposal.environmentKey(),
                 new Attempt("change_request.submitted", context));
-        flags.in(flags.changeableFlag(proposal.resourceKey()), proposal.environmentKey());
-        validateCommand(action, proposal.command());
+        requireComplete(proposal);
+        FlagStore.requireReason(context.reason());
+        Action action = executable(proposal.action());
+        FlagEnvironment target = target(proposal.resourceKey(), proposal.environmentKey());
+        validateCommand(action, proposal.command(), target);
         ApprovalRequirement requirement = authorization.requirement(actor, action, resource, proposal.environmentKey());
         ChangeRequest request = new ChangeRequest(
                 action,
@@ -99,29 +109,30 @@ public class ChangeRequestService {
         return request.view();
     }
 
-    /** Replaces the proposal's command; every earlier approval stops counting. */
-    public ChangeRequestView revise(
-            long id, Map<String, Object> command, long expectedVersion, CommandContext context) {
-        FlagStore.requireReason(context.reason());
+    /**
+     * Replaces the proposal's command; every earlier approval stops counting. Only its submitter
+     * may; {@code read} is the request's {@code version} as they read it (required; stale is 409).
+     */
+    public ChangeRequestView revise(long id, Map<String, Object> command, ReadVersion read, CommandContext context) {
         ChangeRequest request = find(id);
-        checkVersion(request, expectedVersion);
-        Actor actor = authorization.require(
-                Action.SUBMIT_CHANGE_REQUEST,
-                resourceOf(request),
-                request.environmentKey(),
-                new Attempt("change_request.revised", context));
-        if (!actor.id().equals(request.submitterId())) {
+        Attempt attempt = new Attempt("change_request.revised", context);
+        Actor caller = authorization.currentActor();
+        if (!caller.id().equals(request.submitterId())) {
             throw authorization.denied(
-                    actor,
+                    caller,
                     Action.SUBMIT_CHANGE_REQUEST,
                     resourceOf(request),
                     request.environmentKey(),
-                    new Attempt("change_request.revised", context),
+                    attempt,
                     "only_the_submitter_may_revise",
                     null);
         }
+        Actor actor = authorization.require(
+                Action.SUBMIT_CHANGE_REQUEST, resourceOf(request), request.environmentKey(), attempt);
+        FlagStore.requireReason(context.reason());
+        read.check(request.view().lockVersion(), "change request", Map.of("change_request_id", request.id()));
         requireStatus(request, ChangeRequestStatus.SUBMITTED, ChangeRequestStatus.APPROVED);
-        validateCommand(executable(request.action()), command);
+        validateCommand(executable(request.action()), command, target(request.resourceKey(), request.environmentKey()));
         long clearedApprovals = request.currentApprovals();
         String previous = request.revise(command, context.reason());
         entityManager.flush();
@@ -138,14 +149,12 @@ public class ChangeRequestService {
      * allowed (four-eyes), and to a reviewer who already decided on this version.
      */
     public ChangeRequestView approve(long id, CommandContext context) {
-        FlagStore.requireReason(context.reason());
         ChangeRequest request = find(id);
         Attempt attempt = new Attempt("change_request.approved", context);
-        Actor actor = authorization.require(
-                Action.APPROVE_CHANGE_REQUEST, resourceOf(request), request.environmentKey(), attempt);
-        if (actor.id().equals(request.submitterId()) && !request.selfApprovalAllowed()) {
+        Actor caller = authorization.currentActor();
+        if (caller.id().equals(request.submitterId()) && !request.selfApprovalAllowed()) {
             throw authorization.denied(
-                    actor,
+                    caller,
                     Action.APPROVE_CHANGE_REQUEST,
                     resourceOf(request),
                     request.environmentKey(),
@@ -153,6 +162,9 @@ public class ChangeRequestService {
                     "self_approval_forbidden",
                     null);
         }
+        Actor actor = authorization.require(
+                Action.APPROVE_CHANGE_REQUEST, resourceOf(request), request.environmentKey(), attempt);
+        FlagStore.requireReason(context.reason());
         requireStatus(request, ChangeRequestStatus.SUBMITTED);
         if (request.decidedBy(actor.id())) {
             throw new CommandRejected.Conflict(
@@ -171,13 +183,13 @@ public class ChangeRequestService {
     }
 
     public ChangeRequestView reject(long id, CommandContext context) {
-        FlagStore.requireReason(context.reason());
         ChangeRequest request = find(id);
         Actor actor = authorization.require(
                 Action.REJECT_CHANGE_REQUEST,
                 resourceOf(request),
                 request.environmentKey(),
                 new Attempt("change_request.rejected", context));
+        FlagStore.requireReason(context.reason());
         requireStatus(request, ChangeRequestStatus.SUBMITTED);
         Approval rejection = request.reject(actor, context.reason(), now.instant());
         entityManager.flush();
@@ -189,7 +201,6 @@ public class ChangeRequestService {
 
     /** Withdraws the request: its submitter may, and so may whoever may reject it. */
     public ChangeRequestView cancel(long id, CommandContext context) {
-        FlagStore.requireReason(context.reason());
         ChangeRequest request = find(id);
         Attempt attempt = new Attempt("change_request.cancelled", context);
         Actor actor = authorization.currentActor();
@@ -197,6 +208,7 @@ public class ChangeRequestService {
                 ? Action.CANCEL_OWN_CHANGE_REQUEST
                 : Action.REJECT_CHANGE_REQUEST;
         authorization.require(needed, resourceOf(request), request.environmentKey(), attempt);
+        FlagStore.requireReason(context.reason());
         requireStatus(request, ChangeRequestStatus.SUBMITTED, ChangeRequestStatus.APPROVED);
         request.cancel(now.instant());
         entityManager.flush();
@@ -209,13 +221,13 @@ public class ChangeRequestService {
      * change cannot be applied nothing is, and the request stays approved.
      */
     public ChangeRequestView execute(long id, CommandContext context) {
-        FlagStore.requireReason(context.reason());
         ChangeRequest request = find(id);
         Actor actor = authorization.require(
                 Action.EXECUTE_CHANGE_REQUEST,
                 resourceOf(request),
                 request.environmentKey(),
                 new Attempt("change_request.merged", context));
+        FlagStore.requireReason(context.reason());
         requireStatus(request, ChangeRequestStatus.APPROVED);
         Map<String, Object> governance = new LinkedHashMap<>();
         governance.put("request_id", request.correlationId());
@@ -273,20 +285,6 @@ public class ChangeRequestService {
         return request;
     }
 
-    private static void checkVersion(ChangeRequest request, long expectedVersion) {
-        if (expectedVersion >= 0 && request.view().lockVersion() != expectedVersion) {
-            throw new CommandRejected.Conflict(
-                    "store",
-                    "invalid_command",
-                    "the change request changed since you read it",
-                    Map.of(
-                            "change_request_id",
-                            request.id(),
-                            "version",
-                            request.view().lockVersion()));
-        }
-    }
-
     private static void requireStatus(ChangeRequest request, ChangeRequestStatus... allowed) {
         for (ChangeRequestStatus status : allowed) {
             if (request.status() == status) {
@@ -323,16 +321,62 @@ public class ChangeRequestService {
                         "must be one of publish_ruleset, engage_kill_switch, release_kill_switch (got " + name + ")")));
     }
 
-    private static void validateCommand(Action action, Map<String, Object> command) {
+    /**
+     * The flag in the environment a proposal is about: a flag or environment that does not exist
+     * is a 422 at the proposal's field (it names them in its body), an archived flag a 409.
+     */
+    private FlagEnvironment target(String flagKey, String environmentKey) {
+        Flag flag;
+        try {
+            flag = flags.changeableFlag(flagKey);
+        } catch (CommandRejected.NotFound missing) {
+            throw new CommandRejected.Invalid(
+                    missing.domain(),
+                    missing.type(),
+                    missing.getMessage(),
+                    List.of(new Finding("resource_key", "is no flag (got " + flagKey + ")")));
+        }
+        try {
+            return flags.in(flag, environmentKey);
+        } catch (CommandRejected.NotFound missing) {
+            throw new CommandRejected.Invalid(
+                    missing.domain(),
+                    missing.type(),
+                    missing.getMessage(),
+                    List.of(new Finding(
+                            "environment_key",
+                            "is no environment of flag " + flagKey + " (got " + environmentKey + ")")));
+        }
+    }
+
+    /**
+     * The command each action takes, and nothing else: {@code {"version": n}} naming a draft that
+     * exists here for {@code publish_ruleset}, {@code {}} for the kill switch.
+     */
+    private void validateCommand(Action action, Map<String, Object> command, FlagEnvironment target) {
+        List<String> fields = action == Action.PUBLISH_RULESET ? List.of("version") : List.of();
+        List<Finding> findings = new java.util.ArrayList<>();
+        command.keySet().stream()
+                .filter(field -> !fields.contains(field))
+                .sorted()
+                .forEach(field -> findings.add(new Finding(
+                        "command." + field,
+                        "is not a field of a " + action.wireName() + " command"
+                                + (fields.isEmpty()
+                                        ? " (it takes none)"
+                                        : " (it takes " + String.join(", ", fields) + ")"))));
         if (action == Action.PUBLISH_RULESET
                 && !(command.get("version") instanceof Number version
-                        && version.longValue() > 0
-                        && version.doubleValue() == version.longValue())) {
-            throw new CommandRejected.Invalid(
-                    "config",
-                    "invalid_command",
-                    "the command is invalid",
-                    List.of(new Finding("command.version", "must be the draft version to publish, a whole number")));
+                        && version.doubleValue() > 0
+                        && version.doubleValue() == Math.rint(version.doubleValue())
+                        && version.doubleValue() <= Integer.MAX_VALUE)) {
+            findings.add(new Finding("command.version", "must be the draft version to publish, a whole number"));
+        }
+        if (!findings.isEmpty()) {
+            throw new CommandRejected.Invalid("config", "invalid_command", "the command is invalid", findings);
+        }
+        if (action == Action.PUBLISH_RULESET) {
+            rulesets.publishableDraft(target, ((Number) command.get("version")).intValue(), "command.version");
         }
     }
 

@@ -11,8 +11,14 @@ import java.util.regex.Pattern;
  * becomes the correlation id tying every audit row of one workflow together), the source
  * ({@code admin_api}, {@code admin_ui}, ...) and the caller's own annotations ({@code metadata},
  * e.g. a ticket number), which the audit trail keeps redacted (spec §7.3).
+ *
+ * <p>{@code refusal} is what is wrong with the command as it was sent, if anything (a body that is
+ * not JSON, fields the command does not have), or null: {@code Authorization} raises it once
+ * the caller is known to be allowed to send the command at all, so a caller without the
+ * capability is refused as such, and audited, whatever the body holds (decisions 18).
  */
-public record CommandContext(String reason, String requestId, String source, Map<String, Object> metadata) {
+public record CommandContext(
+        String reason, String requestId, String source, Map<String, Object> metadata, CommandRejected refusal) {
 
     private static final Pattern REQUEST_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
 
@@ -23,6 +29,10 @@ public record CommandContext(String reason, String requestId, String source, Map
                 ? requestId
                 : UUID.randomUUID().toString();
         metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    public CommandContext(String reason, String requestId, String source, Map<String, Object> metadata) {
+        this(reason, requestId, source, metadata, null);
     }
 
     public CommandContext(String reason, String requestId, String source) {
@@ -49,7 +59,12 @@ public record CommandContext(String reason, String requestId, String source, Map
 
     /** The same command with another reason. */
     public CommandContext withReason(String newReason) {
-        return new CommandContext(newReason, requestId, source, metadata);
+        return new CommandContext(newReason, requestId, source, metadata, refusal);
+    }
+
+    /** The same command, known to be refused with {@code refused} once its caller is authorized. */
+    public CommandContext refusedWith(CommandRejected refused) {
+        return new CommandContext(reason, requestId, source, metadata, refused);
     }
 
     public static CommandContext of(String reason, String source) {

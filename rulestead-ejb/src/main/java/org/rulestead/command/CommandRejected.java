@@ -12,7 +12,12 @@ import org.rulestead.validation.Finding;
  */
 @ApplicationException(rollback = true, inherited = true)
 public abstract sealed class CommandRejected extends RuntimeException
-        permits CommandRejected.NotFound, CommandRejected.Invalid, CommandRejected.Conflict, CommandRejected.Forbidden {
+        permits CommandRejected.Malformed,
+                CommandRejected.NotFound,
+                CommandRejected.Invalid,
+                CommandRejected.Conflict,
+                CommandRejected.VersionRequired,
+                CommandRejected.Forbidden {
 
     private final String domain;
     private final String type;
@@ -44,6 +49,23 @@ public abstract sealed class CommandRejected extends RuntimeException
         return details;
     }
 
+    /**
+     * The request could not be read as a command at all (not JSON, too large or too deep, a
+     * version that is no version): {@link #status()} 400, or 413 for a body over the size limit.
+     */
+    public static final class Malformed extends CommandRejected {
+        private final int status;
+
+        public Malformed(int status, String message, Map<String, Object> metadata, List<Finding> details) {
+            super("config", "invalid_command", message, metadata, details);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
     /** The named flag, environment or other resource does not exist. */
     public static final class NotFound extends CommandRejected {
         public NotFound(String domain, String type, String message, Map<String, Object> metadata) {
@@ -62,6 +84,16 @@ public abstract sealed class CommandRejected extends RuntimeException
     public static final class Conflict extends CommandRejected {
         public Conflict(String domain, String type, String message, Map<String, Object> metadata) {
             super(domain, type, message, metadata, List.of());
+        }
+    }
+
+    /**
+     * A write that edits an aggregate did not say which version of it the caller read (decisions
+     * 17): send {@code version} in the body or {@code If-Match} with the ETag the read answered.
+     */
+    public static final class VersionRequired extends CommandRejected {
+        public VersionRequired(String message, Map<String, Object> metadata) {
+            super("store", "invalid_command", message, metadata, List.of());
         }
     }
 

@@ -41,6 +41,9 @@ public class Environment {
     @Column(name = "snapshot_version", nullable = false)
     private long snapshotVersion;
 
+    @Column(name = "grants_version", nullable = false)
+    private long grantsVersion;
+
     @Version
     private long version;
 
@@ -61,6 +64,16 @@ public class Environment {
     /** The number of the environment's next runtime snapshot, now its current one. */
     public long advanceSnapshot() {
         return ++snapshotVersion;
+    }
+
+    /** The version of the roles granted here: it advances with every grant and revocation. */
+    public long grantsVersion() {
+        return grantsVersion;
+    }
+
+    /** Records that the roles granted here changed. */
+    public long grantsChanged() {
+        return ++grantsVersion;
     }
 
     public EnvironmentSummary summary() {

@@ -17,6 +17,7 @@ import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
+import org.rulestead.command.ReadVersion;
 import org.rulestead.environments.Environment;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
@@ -54,11 +55,20 @@ public class FlagService {
     @Inject
     private SnapshotWriter snapshots;
 
-    /** Creates a flag, in draft in the named environments (all of them when none are named). */
-    public FlagView create(NewFlag newFlag, CommandContext context) {
-        String key = newFlag.definition().key();
+    /**
+     * Creates the flag {@code document} describes ({@link NewFlagReader}'s shape), in draft in the
+     * environments it names (all of them when it names none). The caller is authorized first, the
+     * document read after (422 with a finding per field).
+     */
+    public FlagView create(Map<String, Object> document, CommandContext context) {
+        String key = document.get("key") instanceof String text && !text.isBlank() ? text.trim() : "*";
         Actor actor = authorization.require(
                 Action.CREATE_FLAG, ResourceRef.flag(key), null, new Attempt("flag.create", context));
+        Reading<NewFlag> reading = NewFlagReader.read(document);
+        if (reading instanceof Reading.Invalid<NewFlag> invalid) {
+            throw new CommandRejected.Invalid("config", "invalid_command", "the flag is invalid", invalid.findings());
+        }
+        NewFlag newFlag = ((Reading.Valid<NewFlag>) reading).value();
         if (exists(key)) {
             throw alreadyExists(key);
         }
@@ -88,23 +98,24 @@ public class FlagService {
 
     /**
      * Changes description, ownership, lifecycle or tags (spec §1.2); fields not sent stay as they
-     * are. {@code expectedVersion} (the flag's {@code version} as read) guards against lost updates.
+     * are, and a field an update does not take is refused (422).
+     * {@code read} is the flag's {@code version} as the caller read it: required, and stale means
+     * 409 (decisions 17). A patch that changes nothing writes nothing, audit included.
      */
-    public FlagView update(String key, Map<String, Object> patch, Long expectedVersion, CommandContext context) {
+    public FlagView update(String key, Map<String, Object> patch, ReadVersion read, CommandContext context) {
         Actor actor = authorization.require(
                 Action.UPDATE_FLAG, ResourceRef.flag(key), null, new Attempt("flag.update", context));
         Flag flag = flags.changeableFlag(key);
-        if (expectedVersion != null && expectedVersion != flag.lockVersion()) {
-            throw new CommandRejected.Conflict(
-                    "store",
-                    "invalid_command",
-                    "the flag changed since you read it",
-                    Map.of("flag_key", key, "version", flag.lockVersion()));
-        }
+        read.check(flag.lockVersion(), "flag", Map.of("flag_key", key));
+        List<Finding> refused = new ArrayList<>();
+        patch.keySet().stream()
+                .filter(field -> !CHANGEABLE.contains(field) && !FIXED.contains(field))
+                .sorted()
+                .forEach(field -> refused.add(new Finding(
+                        field, "is not a field a flag update takes (it takes " + String.join(", ", CHANGEABLE) + ")")));
         FlagDefinition before = flag.definition();
         Map<String, Object> merged = new LinkedHashMap<>(FlagDocuments.toDocument(before));
         merged.remove("lifecycle");
-        List<Finding> refused = new ArrayList<>();
         for (String field : FIXED) {
             if (patch.containsKey(field) && !same(field, patch.get(field), merged.get(field))) {
                 refused.add(new Finding(field, "cannot change after the flag is created"));
@@ -129,6 +140,9 @@ public class FlagService {
             throw new CommandRejected.Invalid("config", "invalid_command", "the flag update is invalid", refused);
         }
         FlagDefinition after = ((Reading.Valid<NewFlag>) reading).value().definition();
+        if (after.equals(before)) {
+            return flag.view();
+        }
         flag.update(after, now.instant());
         entityManager.flush();
 

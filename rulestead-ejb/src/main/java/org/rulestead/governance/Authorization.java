@@ -71,9 +71,31 @@ public class Authorization {
 
     /**
      * As {@link #require}, for a mutation: a refusal is audited (spec §6.12) as {@code eventType}
-     * with {@code result = denied}, in a transaction of its own.
+     * with {@code result = denied}, in a transaction of its own. Only once the caller is allowed
+     * does the command's own refusal, if its context carries one (a body that could not be read,
+     * fields it does not have), surface: authorization comes before validation (decisions 18), so
+     * a caller without the capability learns nothing about the body, and is audited.
      */
     public Actor require(Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
+        return proceed(allowed(action, resource, environmentKey, attempt), attempt);
+    }
+
+    /**
+     * Governed direct execution (spec §6.4): the policy must allow the action, and governance must
+     * not require a change request for it; else a refusal with reason {@code
+     * change_request_required}, audited. Then, as {@link #require(Action, ResourceRef, String,
+     * Attempt)}, the command's own refusal.
+     */
+    public Actor requireDirect(Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
+        Actor actor = allowed(action, resource, environmentKey, attempt);
+        ApprovalRequirement requirement = requirement(actor, action, resource, environmentKey);
+        if (requirement.changeRequestRequired()) {
+            throw denied(actor, action, resource, environmentKey, attempt, "change_request_required", requirement);
+        }
+        return proceed(actor, attempt);
+    }
+
+    private Actor allowed(Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
         Actor actor = currentActor();
         if (!allows(actor, action, resource, environmentKey)) {
             throw denied(actor, action, resource, environmentKey, attempt, null, null);
@@ -81,16 +103,9 @@ public class Authorization {
         return actor;
     }
 
-    /**
-     * Governed direct execution (spec §6.4): the policy must allow the action, and governance must
-     * not require a change request for it; else a refusal with reason {@code
-     * change_request_required}, audited.
-     */
-    public Actor requireDirect(Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
-        Actor actor = require(action, resource, environmentKey, attempt);
-        ApprovalRequirement requirement = requirement(actor, action, resource, environmentKey);
-        if (requirement.changeRequestRequired()) {
-            throw denied(actor, action, resource, environmentKey, attempt, "change_request_required", requirement);
+    private static Actor proceed(Actor actor, Attempt attempt) {
+        if (attempt.context().refusal() != null) {
+            throw attempt.context().refusal();
         }
         return actor;
     }

@@ -3,7 +3,9 @@ package org.rulestead.governance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,11 @@ import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
+import org.rulestead.command.ReadVersion;
+import org.rulestead.environments.Environment;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.time.Now;
+import org.rulestead.validation.Finding;
 
 /**
  * Grants and revokes roles in one environment (decisions 9: roles are granted per environment).
@@ -29,37 +34,54 @@ public class RoleGrantService {
     private Authorization authorization;
 
     @Inject
-    private FlagStore flags;
-
-    @Inject
     private AuditLog auditLog;
 
     @Inject
     private Now now;
 
-    public List<RoleGrantView> list(String environmentKey) {
+    /** The roles granted in the environment, with the version a grant or revocation states it read. */
+    public EnvironmentRoleGrants list(String environmentKey) {
         authorization.require(Action.READ_FLAGS, ResourceRef.environment(environmentKey), environmentKey);
-        flags.requireEnvironment(environmentKey);
-        return entityManager
+        Environment environment = environment(environmentKey, LockModeType.NONE);
+        List<RoleGrantView> grants = entityManager
                 .createNamedQuery("RoleGrant.inEnvironment", RoleGrant.class)
                 .setParameter("environment", environmentKey)
                 .getResultList()
                 .stream()
                 .map(RoleGrant::view)
                 .toList();
+        return new EnvironmentRoleGrants(environmentKey, environment.grantsVersion(), grants);
     }
 
-    public RoleGrantView grant(String environmentKey, String principal, Role role, CommandContext context) {
+    /**
+     * Grants {@code roleName} to {@code principal} in the environment. {@code read} is the version of
+     * the environment's grants as the caller read them: required, and stale is 409. Answers the
+     * grant and the grants' new version.
+     */
+    public GrantChange grant(
+            String environmentKey, String principal, String roleName, ReadVersion read, CommandContext context) {
         Actor actor = authorization.require(
                 Action.MANAGE_SETTINGS,
                 ResourceRef.environment(environmentKey),
                 environmentKey,
                 new Attempt("role_grant.created", context));
         FlagStore.requireReason(context.reason());
-        flags.requireEnvironment(environmentKey);
+        List<Finding> findings = new ArrayList<>();
+        if (principal == null || principal.isBlank()) {
+            findings.add(new Finding("principal", "is required: the user name the role is granted to"));
+        } else if (principal.length() > 255) {
+            findings.add(new Finding("principal", "must be at most 255 characters"));
+        }
+        Role role = role(roleName, findings);
+        if (!findings.isEmpty()) {
+            throw new CommandRejected.Invalid("config", "invalid_command", "the grant is invalid", findings);
+        }
+        String grantee = principal.trim();
+        Environment environment = environment(environmentKey, LockModeType.PESSIMISTIC_WRITE);
+        read.check(environment.grantsVersion(), "role grants", Map.of("environment_key", environmentKey));
         boolean exists = entityManager
                 .createNamedQuery("RoleGrant.ofPrincipal", RoleGrant.class)
-                .setParameter("principal", principal)
+                .setParameter("principal", grantee)
                 .getResultList()
                 .stream()
                 .anyMatch(
@@ -69,37 +91,79 @@ public class RoleGrantService {
                     "auth",
                     "invalid_command",
                     "this role is already granted",
-                    Map.of("principal", principal, "role", role.roleName(), "environment_key", environmentKey));
+                    Map.of("principal", grantee, "role", role.roleName(), "environment_key", environmentKey));
         }
-        RoleGrant grant = new RoleGrant(principal, role, environmentKey, actor.id(), now.instant());
+        RoleGrant grant = new RoleGrant(grantee, role, environmentKey, actor.id(), now.instant());
         entityManager.persist(grant);
+        long version = environment.grantsChanged();
         entityManager.flush();
-        audit("role_grant.created", environmentKey, actor, context, grant);
-        return grant.view();
+        audit("role_grant.created", environmentKey, actor, context, grant, version);
+        return new GrantChange(grant.view(), version);
     }
 
-    public void revoke(String environmentKey, long id, CommandContext context) {
+    /** Revokes grant {@code id}; {@code read} as for {@link #grant}. Answers the grants' new version. */
+    public long revoke(String environmentKey, long id, ReadVersion read, CommandContext context) {
         Actor actor = authorization.require(
                 Action.MANAGE_SETTINGS,
                 ResourceRef.environment(environmentKey),
                 environmentKey,
                 new Attempt("role_grant.revoked", context));
         FlagStore.requireReason(context.reason());
+        Environment environment = environment(environmentKey, LockModeType.PESSIMISTIC_WRITE);
+        read.check(environment.grantsVersion(), "role grants", Map.of("environment_key", environmentKey));
         RoleGrant grant = entityManager.find(RoleGrant.class, id);
         if (grant == null || !grant.environmentKey().equals(environmentKey)) {
             throw new CommandRejected.NotFound(
                     "auth", "invalid_command", "role grant was not found", Map.of("grant_id", id));
         }
         entityManager.remove(grant);
+        long version = environment.grantsChanged();
         entityManager.flush();
-        audit("role_grant.revoked", environmentKey, actor, context, grant);
+        audit("role_grant.revoked", environmentKey, actor, context, grant, version);
+        return version;
     }
 
-    private void audit(String eventType, String environmentKey, Actor actor, CommandContext context, RoleGrant grant) {
+    /** A grant made, and the version of the environment's grants it made. */
+    public record GrantChange(RoleGrantView grant, long grantsVersion) {}
+
+    /** The environment, or 404; locked for a write, so grant changes there happen one at a time. */
+    private Environment environment(String environmentKey, LockModeType lock) {
+        return entityManager
+                .createQuery("select e from Environment e where e.key = :key", Environment.class)
+                .setParameter("key", environmentKey)
+                .setLockMode(lock)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new CommandRejected.NotFound(
+                        "config",
+                        "environment_not_found",
+                        "environment was not found",
+                        Map.of("environment_key", String.valueOf(environmentKey))));
+    }
+
+    private static Role role(String name, List<Finding> findings) {
+        for (Role role : Role.values()) {
+            if (role.roleName().equalsIgnoreCase(String.valueOf(name).trim())) {
+                return role;
+            }
+        }
+        findings.add(new Finding("role", "must be one of viewer, editor, admin, auditor"));
+        return null;
+    }
+
+    private void audit(
+            String eventType,
+            String environmentKey,
+            Actor actor,
+            CommandContext context,
+            RoleGrant grant,
+            long grantsVersion) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put(
                 "grant",
                 Map.of("principal", grant.principal(), "role", grant.role().roleName()));
+        metadata.put("grants_version", grantsVersion);
         metadata.put("context", context.auditContext());
         auditLog.record(new AuditRecord(
                 eventType,

@@ -16,6 +16,7 @@ import org.rulestead.evaluation.EvaluationResult;
 import org.rulestead.evaluation.FlagCompiler;
 import org.rulestead.web.json.JsonBodies;
 import org.rulestead.web.json.MalformedRequest;
+import org.rulestead.web.json.QueryParameters;
 
 /**
  * {@code POST /api/v1/evaluate}: evaluates any flag payload (spec §2.2) for a context (spec §2.1),
@@ -31,7 +32,11 @@ public class EvaluateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject evaluate(
-            InputStream body, @QueryParam("explain") boolean explain, @QueryParam("strict") Boolean strict) {
+            InputStream body,
+            @QueryParam("explain") String explainParameter,
+            @QueryParam("strict") String strictParameter) {
+        boolean explain = QueryParameters.bool("explain", explainParameter).orElse(false);
+        Boolean strict = QueryParameters.bool("strict", strictParameter).orElse(null);
         Map<String, Object> request = JsonBodies.object(body);
         Object payload = request.get("flag_payload");
         if (!(payload instanceof Map<?, ?>)) {

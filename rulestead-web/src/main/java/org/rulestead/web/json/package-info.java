@@ -1,2 +1,2 @@
-/** Reading request bodies as JSON-shaped maps, with size limits and clear errors. */
+/** Reading requests: JSON bodies within shared bounds, query parameters strictly, with clear errors. */
 package org.rulestead.web.json;

@@ -1,5 +1,6 @@
 package org.rulestead.web.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -7,15 +8,19 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.rulestead.command.CommandRejected;
 
-/** A refused command: 404, 422, 409 or 403, with the spec's error envelope. */
+/** A refused command: 400, 404, 409, 413, 422, 428 or 403, with the spec's error envelope. */
 @Provider
 public class CommandRejectedMapper implements ExceptionMapper<CommandRejected> {
 
     @Context
     private UriInfo uriInfo;
 
+    @Context
+    private HttpServletRequest request;
+
     /** For mappers that find a refusal wrapped in another exception. */
-    CommandRejectedMapper withUriInfo(UriInfo uriInfo) {
+    CommandRejectedMapper within(HttpServletRequest request, UriInfo uriInfo) {
+        this.request = request;
         this.uriInfo = uriInfo;
         return this;
     }
@@ -24,7 +29,7 @@ public class CommandRejectedMapper implements ExceptionMapper<CommandRejected> {
     public Response toResponse(CommandRejected rejected) {
         return Problems.of(
                         status(rejected),
-                        uriInfo,
+                        Problems.instance(request, uriInfo),
                         rejected.getMessage(),
                         rejected.domain(),
                         rejected.type(),
@@ -34,6 +39,9 @@ public class CommandRejectedMapper implements ExceptionMapper<CommandRejected> {
     }
 
     static int status(CommandRejected rejected) {
+        if (rejected instanceof CommandRejected.Malformed malformed) {
+            return malformed.status();
+        }
         if (rejected instanceof CommandRejected.NotFound) {
             return 404;
         }
@@ -42,6 +50,9 @@ public class CommandRejectedMapper implements ExceptionMapper<CommandRejected> {
         }
         if (rejected instanceof CommandRejected.Conflict) {
             return 409;
+        }
+        if (rejected instanceof CommandRejected.VersionRequired) {
+            return 428;
         }
         return 403;
     }

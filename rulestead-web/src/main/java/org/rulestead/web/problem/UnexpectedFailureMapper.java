@@ -1,6 +1,7 @@
 package org.rulestead.web.problem;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,17 +30,20 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     @Context
     private UriInfo uriInfo;
 
+    @Context
+    private HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CommandRejected rejected) {
-                return new CommandRejectedMapper().withUriInfo(uriInfo).toResponse(rejected);
+                return new CommandRejectedMapper().within(request, uriInfo).toResponse(rejected);
             }
             if (cause instanceof jakarta.persistence.PessimisticLockException
                     || cause instanceof jakarta.persistence.LockTimeoutException) {
                 return Problems.of(
                                 409,
-                                uriInfo,
+                                Problems.instance(request, uriInfo),
                                 "the resource is being changed by someone else right now: try again",
                                 "store",
                                 "invalid_command",
@@ -64,7 +68,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof OptimisticLockException) {
                 return Problems.of(
                                 409,
-                                uriInfo,
+                                Problems.instance(request, uriInfo),
                                 "the resource was changed by someone else meanwhile: reload it and try again",
                                 "store",
                                 "invalid_command",
@@ -77,7 +81,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "incident " + incident + " on " + path(), failure);
         return Problems.of(
                         500,
-                        uriInfo,
+                        Problems.instance(request, uriInfo),
                         "the server failed to handle this request; quote incident " + incident + " to an operator",
                         "config",
                         "invalid_command",
@@ -100,6 +104,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     }
 
     private String path() {
-        return uriInfo == null ? "?" : uriInfo.getPath();
+        String path = Problems.instance(request, uriInfo);
+        return path == null ? "?" : path;
     }
 }

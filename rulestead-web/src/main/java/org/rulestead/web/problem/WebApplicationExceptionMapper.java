@@ -1,5 +1,6 @@
 package org.rulestead.web.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +17,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     private UriInfo uriInfo;
 
+    @Context
+    private HttpServletRequest request;
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
@@ -28,9 +32,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                     case 415 -> "send the body as application/json";
                     default -> Problems.title(status);
                 };
-        Response.ResponseBuilder problem = Response.fromResponse(
-                Problems.of(status, uriInfo, detail, "config", "invalid_command", Map.of(), List.of())
-                        .toResponse());
+        Response.ResponseBuilder problem = Response.fromResponse(Problems.of(
+                        status,
+                        Problems.instance(request, uriInfo),
+                        detail,
+                        "config",
+                        // nothing lives at an unknown path: not found, not an invalid command
+                        status == 404 ? "not_found" : "invalid_command",
+                        Map.of(),
+                        List.of())
+                .toResponse());
         // keep the Allow header of a 405, so clients learn which methods work
         if (original.getHeaderString("Allow") != null) {
             problem.header("Allow", original.getHeaderString("Allow"));

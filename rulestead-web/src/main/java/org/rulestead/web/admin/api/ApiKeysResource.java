@@ -16,12 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rulestead.apikeys.ApiKeyService;
 import org.rulestead.apikeys.ApiKeyView;
 import org.rulestead.apikeys.NewApiKey;
 import org.rulestead.json.JsonTrees;
-import org.rulestead.web.json.JsonBodies;
 
 /**
  * {@code /api/v1/admin/environments/{env}/api-keys}: evaluation API keys of an environment.
@@ -54,8 +54,9 @@ public class ApiKeysResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(
             @PathParam("env") String env, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
-        Map<String, Object> document = JsonBodies.object(body);
-        NewApiKey created = keys.create(env, Commands.text(document, "name"), Commands.context(document, requestId));
+        Commands command = Commands.read(body, requestId, List.of("name"));
+        String name = command.text("name");
+        NewApiKey created = keys.create(env, name, command.context());
         Map<String, Object> json = json(created.key());
         json.put("key", created.secret());
         return Response.status(Response.Status.CREATED)
@@ -71,7 +72,10 @@ public class ApiKeysResource {
             @QueryParam("reason") String reason,
             InputStream body,
             @HeaderParam("X-Request-Id") String requestId) {
-        keys.revoke(env, id, Commands.context(body, reason, requestId));
+        keys.revoke(
+                env,
+                id,
+                Commands.readOptional(body, reason, requestId, List.of()).context());
         return Response.noContent().build();
     }
 

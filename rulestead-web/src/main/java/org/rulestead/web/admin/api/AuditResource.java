@@ -8,24 +8,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.rulestead.audit.AuditPage;
 import org.rulestead.audit.AuditQuery;
 import org.rulestead.audit.AuditTrail;
-import org.rulestead.command.CommandRejected;
 import org.rulestead.json.JsonTrees;
-import org.rulestead.validation.Finding;
+import org.rulestead.web.json.QueryParameters;
 
 /**
  * {@code /api/v1/admin/audit}: the audit trail, newest first, filtered by {@code env}, {@code flag},
  * {@code actor}, {@code action} (event type), {@code from} and {@code to} (ISO-8601 instants or
- * dates), paged by {@code limit} and the {@code next} cursor; and the hash chain's verification.
+ * dates), paged by {@code limit} (1 to 500, default 50) and the {@code next} cursor; and the hash
+ * chain's verification. A parameter of the wrong shape is a 400 naming it.
  */
 @Path("v1/admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,17 +44,17 @@ public class AuditResource {
             @QueryParam("action") String action,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("next") Long next,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("next") String next,
+            @QueryParam("limit") String limit) {
         AuditPage page = auditTrail.list(new AuditQuery(
                 blankToNull(env),
                 blankToNull(flag),
                 blankToNull(actor),
                 blankToNull(action),
-                instant("from", from),
-                instant("to", to),
-                next,
-                limit == null ? AuditQuery.DEFAULT_LIMIT : limit));
+                QueryParameters.instant("from", from).orElse(null),
+                QueryParameters.instant("to", to).orElse(null),
+                QueryParameters.cursor("next", next).orElse(null),
+                QueryParameters.integer("limit", limit, 1, AuditQuery.MAX_LIMIT).orElse(AuditQuery.DEFAULT_LIMIT)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", page.items().stream().map(AdminJson::auditEvent).toList());
         json.put("next", page.next());
@@ -71,25 +66,6 @@ public class AuditResource {
     @Path("verify")
     public JsonObject verify() {
         return AdminJson.verification(auditTrail.verify());
-    }
-
-    private static Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDate.parse(text.trim()).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notDate) {
-                throw new CommandRejected.Invalid(
-                        "config",
-                        "invalid_command",
-                        "the audit filter is invalid",
-                        List.of(new Finding(field, "must be an ISO-8601 instant or date, e.g. 2026-11-21")));
-            }
-        }
     }
 
     private static String blankToNull(String value) {

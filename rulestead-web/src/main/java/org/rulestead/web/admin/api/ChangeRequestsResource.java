@@ -25,10 +25,8 @@ import org.rulestead.changerequests.ChangeRequestStatus;
 import org.rulestead.changerequests.ChangeRequestView;
 import org.rulestead.changerequests.Proposal;
 import org.rulestead.command.CommandContext;
-import org.rulestead.command.CommandRejected;
 import org.rulestead.json.JsonTrees;
-import org.rulestead.validation.Finding;
-import org.rulestead.web.json.JsonBodies;
+import org.rulestead.web.json.QueryParameters;
 
 /**
  * {@code /api/v1/admin/change-requests}: submit, read, revise, and the reviewer's and executor's
@@ -39,6 +37,10 @@ import org.rulestead.web.json.JsonBodies;
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class ChangeRequestsResource {
+
+    private static final List<String> STATUSES = java.util.Arrays.stream(ChangeRequestStatus.values())
+            .map(status -> status.name().toLowerCase(java.util.Locale.ROOT))
+            .toList();
 
     private ChangeRequestService changeRequests;
 
@@ -51,7 +53,8 @@ public class ChangeRequestsResource {
 
     @GET
     public JsonObject list(@QueryParam("status") String status) {
-        Optional<ChangeRequestStatus> filter = Optional.ofNullable(status).map(ChangeRequestsResource::status);
+        Optional<ChangeRequestStatus> filter = QueryParameters.oneOf("status", status, STATUSES)
+                .map(name -> ChangeRequestStatus.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
         return JsonTrees.toJson(Map.of(
                         "items",
                         changeRequests.list(filter).stream()
@@ -67,38 +70,52 @@ public class ChangeRequestsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(InputStream body, @HeaderParam("X-Request-Id") String requestId, @Context UriInfo uri) {
-        Map<String, Object> document = JsonBodies.object(body);
+        Commands command = Commands.read(
+                body, requestId, List.of("action", "environment_key", "resource_type", "resource_key", "command"));
+        String resourceType = command.text("resource_type");
         Proposal proposal = new Proposal(
-                Commands.text(document, "action"),
-                Commands.text(document, "environment_key"),
-                Commands.text(document, "resource_type") == null ? "flag" : Commands.text(document, "resource_type"),
-                Commands.text(document, "resource_key"),
-                command(document));
-        ChangeRequestView submitted = changeRequests.submit(proposal, Commands.context(document, requestId));
+                command.text("action"),
+                command.text("environment_key"),
+                resourceType == null ? "flag" : resourceType,
+                command.text("resource_key"),
+                command.object("command", COMMAND_EXAMPLE));
+        ChangeRequestView submitted = changeRequests.submit(proposal, command.context());
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(String.valueOf(submitted.id()))
                         .build())
                 .entity(AdminJson.changeRequest(submitted))
+                .tag(Versions.etag(submitted.lockVersion()))
                 .build();
     }
 
-    /** The request with its decisions and its workflow's audit events. */
+    /** The request with its decisions and its workflow's audit events; its {@code version} is the ETag. */
     @GET
     @Path("{id}")
-    public JsonObject get(@PathParam("id") long id) {
-        return AdminJson.changeRequest(changeRequests.get(id));
+    public Response get(@PathParam("id") long id) {
+        ChangeRequestView request = changeRequests.get(id);
+        return Response.ok(AdminJson.changeRequest(request))
+                .tag(Versions.etag(request.lockVersion()))
+                .build();
     }
 
-    /** {@code {"command", "reason", "version"}}: revises the proposal; earlier approvals stop counting. */
+    /**
+     * {@code {"command", "reason", "version"}}: revises the proposal; earlier approvals stop
+     * counting. The request's {@code version} as read (or {@code If-Match}) is required.
+     */
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject revise(
-            @PathParam("id") long id, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
-        Map<String, Object> document = JsonBodies.object(body);
-        long expected = document.get("version") instanceof Number number ? number.longValue() : -1;
-        return AdminJson.changeRequest(
-                changeRequests.revise(id, command(document), expected, Commands.context(document, requestId)));
+    public Response revise(
+            @PathParam("id") long id,
+            InputStream body,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("X-Request-Id") String requestId) {
+        Commands command = Commands.read(body, requestId, List.of("command", "version"));
+        Map<String, Object> proposed = command.object("command", COMMAND_EXAMPLE);
+        ChangeRequestView revised = changeRequests.revise(id, proposed, command.version(ifMatch), command.context());
+        return Response.ok(AdminJson.changeRequest(revised))
+                .tag(Versions.etag(revised.lockVersion()))
+                .build();
     }
 
     /** {@code approve}, {@code reject}, {@code cancel} or {@code execute}, each with {@code {"reason"}}. */
@@ -110,48 +127,21 @@ public class ChangeRequestsResource {
             @PathParam("transition") String transition,
             InputStream body,
             @HeaderParam("X-Request-Id") String requestId) {
-        CommandContext context = context(body, requestId);
+        if (!TRANSITIONS.contains(transition)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        CommandContext context = Commands.read(body, requestId, List.of()).context();
         ChangeRequestView changed =
                 switch (transition) {
                     case "approve" -> changeRequests.approve(id, context);
                     case "reject" -> changeRequests.reject(id, context);
                     case "cancel" -> changeRequests.cancel(id, context);
-                    case "execute" -> changeRequests.execute(id, context);
-                    default -> throw new jakarta.ws.rs.NotFoundException();
+                    default -> changeRequests.execute(id, context);
                 };
         return AdminJson.changeRequest(changed);
     }
 
-    private static CommandContext context(InputStream body, String requestId) {
-        return Commands.context(JsonBodies.object(body), requestId);
-    }
+    private static final String COMMAND_EXAMPLE = "{\"version\": 3}";
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> command(Map<String, Object> document) {
-        Object command = document.get("command");
-        if (command == null) {
-            return Map.of();
-        }
-        if (!(command instanceof Map<?, ?>)) {
-            throw new CommandRejected.Invalid(
-                    "config",
-                    "invalid_command",
-                    "the change request is invalid",
-                    List.of(new Finding("command", "must be an object, e.g. {\"version\": 3}")));
-        }
-        return (Map<String, Object>) command;
-    }
-
-    private static ChangeRequestStatus status(String name) {
-        try {
-            return ChangeRequestStatus.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw new CommandRejected.Invalid(
-                    "config",
-                    "invalid_command",
-                    "unknown change request status",
-                    List.of(new Finding(
-                            "status", "must be one of submitted, approved, rejected, cancelled, executed")));
-        }
-    }
+    private static final List<String> TRANSITIONS = List.of("approve", "reject", "cancel", "execute");
 }

@@ -19,10 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rulestead.audit.AuditTrail;
 import org.rulestead.authoring.RulesetService;
+import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.flags.FlagService;
 import org.rulestead.flags.RulesetView;
@@ -30,8 +32,6 @@ import org.rulestead.json.JsonTrees;
 import org.rulestead.killswitch.KillSwitchService;
 import org.rulestead.runtime.EvidenceStore;
 import org.rulestead.runtime.EvidenceSummary;
-import org.rulestead.validation.Finding;
-import org.rulestead.web.json.JsonBodies;
 
 /**
  * {@code /api/v1/admin/flags/{key}/environments/{env}}: a flag's state in one environment, its
@@ -85,7 +85,36 @@ public class FlagEnvironmentsResource {
                         Map.of("flag_key", key, "environment_key", env)));
     }
 
-    /** Saves {@code {"salt", "rules"}} as the next draft version: 201 with the draft. */
+    /**
+     * The ruleset a draft is edited from: the newest one here, draft or published, or an empty one
+     * at version 0 before the first. Its {@code version} is the ETag a {@code PUT …/draft} sends
+     * back in {@code If-Match} (or as {@code version} in the body).
+     */
+    @GET
+    @Path("draft")
+    public Response draft(@PathParam("key") String key, @PathParam("env") String env) {
+        List<RulesetView> history = rulesets.history(key, env);
+        if (history.isEmpty()) {
+            Map<String, Object> none = new LinkedHashMap<>();
+            none.put("flag_key", key);
+            none.put("environment_key", env);
+            none.put("version", 0);
+            none.put("status", "none");
+            none.put("salt", null);
+            none.put("rules", List.of());
+            return Response.ok(JsonTrees.toJson(none)).tag(Versions.etag(0)).build();
+        }
+        RulesetView newest = history.get(history.size() - 1);
+        return Response.ok(AdminJson.ruleset(newest))
+                .tag(Versions.etag(newest.version()))
+                .build();
+    }
+
+    /**
+     * Saves {@code {"salt", "rules"}} as the next draft version: 201 with the draft. The version
+     * the draft was edited from ({@code GET …/draft}) is required, in the body's {@code version} or
+     * {@code If-Match}: 428 without, 409 when another draft was saved since.
+     */
     @PUT
     @Path("draft")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,14 +122,17 @@ public class FlagEnvironmentsResource {
             @PathParam("key") String key,
             @PathParam("env") String env,
             InputStream body,
+            @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("X-Request-Id") String requestId,
             @Context UriInfo uri) {
-        Map<String, Object> draft = JsonBodies.object(body);
-        RulesetView saved = rulesets.saveDraft(key, env, draft, Commands.context(draft, requestId));
+        Commands command = Commands.read(body, requestId, Commands.ANY);
+        CommandContext context = command.context();
+        RulesetView saved = rulesets.saveDraft(key, env, command.document(), command.version(ifMatch), context);
         return Response.created(uri.getBaseUriBuilder()
                         .path("v1/admin/flags/{key}/environments/{env}/rulesets/{version}")
                         .build(key, env, saved.version()))
                 .entity(AdminJson.ruleset(saved))
+                .tag(Versions.etag(saved.version()))
                 .build();
     }
 
@@ -126,17 +158,12 @@ public class FlagEnvironmentsResource {
             @PathParam("env") String env,
             InputStream body,
             @HeaderParam("X-Request-Id") String requestId) {
-        Map<String, Object> command = JsonBodies.object(body);
-        if (!(command.get("version") instanceof Number version) || version.doubleValue() != version.longValue()) {
-            throw new CommandRejected.Invalid(
-                    "config",
-                    "invalid_command",
-                    "the publish command is invalid",
-                    List.of(new Finding("version", "is required: the draft version to publish")));
-        }
-        return AdminJson.ruleset(rulesets.publish(key, env, version.intValue(), Commands.context(command, requestId)));
+        Commands command = Commands.read(body, requestId, List.of("version"));
+        CommandContext context = command.context();
+        return AdminJson.ruleset(rulesets.publish(key, env, command.wholeNumber("version"), context));
     }
 
+    /** {@code {"reason"}}: engages the kill switch. */
     @POST
     @Path("kill-switch")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -145,8 +172,8 @@ public class FlagEnvironmentsResource {
             @PathParam("env") String env,
             InputStream body,
             @HeaderParam("X-Request-Id") String requestId) {
-        Map<String, Object> command = JsonBodies.object(body);
-        return AdminJson.state(killSwitches.engage(key, env, Commands.context(command, requestId)));
+        return AdminJson.state(killSwitches.engage(
+                key, env, Commands.read(body, requestId, List.of()).context()));
     }
 
     /** Releases the kill switch; the reason comes in the body or as {@code ?reason=}. */
@@ -158,7 +185,10 @@ public class FlagEnvironmentsResource {
             @QueryParam("reason") String reason,
             InputStream body,
             @HeaderParam("X-Request-Id") String requestId) {
-        return AdminJson.state(killSwitches.release(key, env, Commands.context(body, reason, requestId)));
+        return AdminJson.state(killSwitches.release(
+                key,
+                env,
+                Commands.readOptional(body, reason, requestId, List.of()).context()));
     }
 
     /** Every audit event of the flag in the environment (and flag-wide ones), oldest first. */

@@ -17,16 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.flags.FlagService;
 import org.rulestead.flags.FlagView;
-import org.rulestead.model.NewFlag;
-import org.rulestead.model.NewFlagReader;
-import org.rulestead.validation.Reading;
-import org.rulestead.web.json.JsonBodies;
 
 /** {@code /api/v1/admin/flags}: create flags and read them. */
 @Path("v1/admin/flags")
@@ -50,41 +46,64 @@ public class FlagsResource {
         return Json.createObjectBuilder().add("items", items).build();
     }
 
+    /** The flag, with its {@code version} as the ETag a PATCH sends back in {@code If-Match}. */
     @GET
     @Path("{key}")
-    public JsonObject get(@PathParam("key") String key) {
-        return FlagJson.of(flags.find(key).orElseThrow(() -> notFound(key)));
+    public Response get(@PathParam("key") String key) {
+        FlagView flag = flags.find(key).orElseThrow(() -> notFound(key));
+        return Response.ok(FlagJson.of(flag)).tag(Versions.etag(flag.version())).build();
     }
+
+    /** The fields of a new flag (the reader also takes the spec's nested ownership and lifecycle forms). */
+    static final List<String> NEW_FLAG = List.of(
+            "key",
+            "description",
+            "flag_type",
+            "value_type",
+            "default_value",
+            "owner_ref",
+            "owner_kind",
+            "owner_display",
+            "ownership",
+            "expected_expiration",
+            "review_by",
+            "permanent",
+            "lifecycle",
+            "tags",
+            "environments");
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(
             InputStream body, @HeaderParam("X-Request-Id") String requestId, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Map<String, Object> document = JsonBodies.object(body);
-        Reading<NewFlag> reading = NewFlagReader.read(document);
-        if (reading instanceof Reading.Invalid<NewFlag> invalid) {
-            throw new CommandRejected.Invalid("config", "invalid_command", "the flag is invalid", invalid.findings());
-        }
-        NewFlag newFlag = ((Reading.Valid<NewFlag>) reading).value();
-        FlagView created = flags.create(newFlag, Commands.context(document, requestId));
+        Commands command = Commands.read(body, requestId, NEW_FLAG);
+        CommandContext context = command.context();
+        FlagView created = flags.create(command.document(), context);
         return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build())
                 .entity(FlagJson.of(created))
+                .tag(Versions.etag(created.version()))
                 .build();
     }
 
-    /** Changes description, ownership, lifecycle or tags; {@code version} guards against lost updates. */
+    /**
+     * Changes description, ownership, lifecycle or tags; a field the update does not take is a 422.
+     * The flag's {@code version} as read, in the body or as {@code If-Match}, is required: 428
+     * without it, 409 when the flag changed since.
+     */
     @PATCH
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject update(
-            @PathParam("key") String key, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
-        Map<String, Object> document = JsonBodies.object(body);
-        CommandContext context = Commands.context(document, requestId);
-        Map<String, Object> patch = new LinkedHashMap<>(document);
-        Object version = patch.remove("version");
-        patch.remove("reason");
-        Long expected = version instanceof Number number ? number.longValue() : null;
-        return FlagJson.of(flags.update(key, patch, expected, context));
+    public Response update(
+            @PathParam("key") String key,
+            InputStream body,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("X-Request-Id") String requestId) {
+        Commands command = Commands.read(body, requestId, Commands.ANY);
+        CommandContext context = command.context();
+        FlagView updated = flags.update(key, command.document(), command.version(ifMatch), context);
+        return Response.ok(FlagJson.of(updated))
+                .tag(Versions.etag(updated.version()))
+                .build();
     }
 
     /** {@code {"reason"}}: archives the flag in every environment. */
@@ -93,7 +112,8 @@ public class FlagsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject archive(
             @PathParam("key") String key, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
-        return FlagJson.of(flags.archive(key, Commands.context(JsonBodies.object(body), requestId)));
+        return FlagJson.of(
+                flags.archive(key, Commands.read(body, requestId, List.of()).context()));
     }
 
     static CommandRejected.NotFound notFound(String key) {

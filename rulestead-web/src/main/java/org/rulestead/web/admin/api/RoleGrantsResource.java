@@ -2,7 +2,6 @@ package org.rulestead.web.admin.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,15 +16,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.rulestead.command.CommandRejected;
-import org.rulestead.governance.Role;
+import org.rulestead.governance.EnvironmentRoleGrants;
 import org.rulestead.governance.RoleGrantService;
 import org.rulestead.governance.RoleGrantView;
 import org.rulestead.json.JsonTrees;
-import org.rulestead.validation.Finding;
-import org.rulestead.web.json.JsonBodies;
 
 /**
  * {@code /api/v1/admin/environments/{env}/grants}: roles granted in one environment, on top of
@@ -45,34 +40,41 @@ public class RoleGrantsResource {
         this.grants = grants;
     }
 
+    /** {@code {"items", "version"}}: the grants here, and their version, also the ETag. */
     @GET
-    public JsonObject list(@PathParam("env") String env) {
-        return JsonTrees.toJson(Map.of(
-                        "items",
-                        grants.list(env).stream().map(RoleGrantsResource::json).toList()))
-                .asJsonObject();
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response grant(
-            @PathParam("env") String env, InputStream body, @HeaderParam("X-Request-Id") String requestId) {
-        Map<String, Object> document = JsonBodies.object(body);
-        String principal = Commands.text(document, "principal");
-        Role role = role(Commands.text(document, "role"));
-        if (principal == null) {
-            throw new CommandRejected.Invalid(
-                    "config",
-                    "invalid_command",
-                    "the grant is invalid",
-                    List.of(new Finding("principal", "is required")));
-        }
-        RoleGrantView granted = grants.grant(env, principal, role, Commands.context(document, requestId));
-        return Response.status(Response.Status.CREATED)
-                .entity(JsonTrees.toJson(json(granted)).asJsonObject())
+    public Response list(@PathParam("env") String env) {
+        EnvironmentRoleGrants grants = this.grants.list(env);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", grants.grants().stream().map(RoleGrantsResource::json).toList());
+        json.put("version", grants.version());
+        return Response.ok(JsonTrees.toJson(json))
+                .tag(Versions.etag(grants.version()))
                 .build();
     }
 
+    /**
+     * {@code {"principal", "role", "reason", "version"}}: the version of the grants as listed (or
+     * {@code If-Match}) is required; the answer's ETag is their new version.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response grant(
+            @PathParam("env") String env,
+            InputStream body,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("X-Request-Id") String requestId) {
+        Commands command = Commands.read(body, requestId, List.of("principal", "role", "version"));
+        String principal = command.text("principal");
+        String role = command.text("role");
+        RoleGrantService.GrantChange granted =
+                grants.grant(env, principal, role, command.version(ifMatch), command.context());
+        return Response.status(Response.Status.CREATED)
+                .entity(JsonTrees.toJson(json(granted.grant())).asJsonObject())
+                .tag(Versions.etag(granted.grantsVersion()))
+                .build();
+    }
+
+    /** Revokes a grant: the version of the grants as listed (body or {@code If-Match}) is required. */
     @DELETE
     @Path("{id}")
     public Response revoke(
@@ -80,9 +82,11 @@ public class RoleGrantsResource {
             @PathParam("id") long id,
             @QueryParam("reason") String reason,
             InputStream body,
+            @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("X-Request-Id") String requestId) {
-        grants.revoke(env, id, Commands.context(body, reason, requestId));
-        return Response.noContent().build();
+        Commands command = Commands.readOptional(body, reason, requestId, List.of("version"));
+        long version = grants.revoke(env, id, command.version(ifMatch), command.context());
+        return Response.noContent().tag(Versions.etag(version)).build();
     }
 
     private static Map<String, Object> json(RoleGrantView grant) {
@@ -94,17 +98,5 @@ public class RoleGrantsResource {
         json.put("granted_by", grant.grantedBy());
         json.put("granted_at", grant.grantedAt());
         return json;
-    }
-
-    private static Role role(String name) {
-        try {
-            return Role.valueOf(String.valueOf(name).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw new CommandRejected.Invalid(
-                    "config",
-                    "invalid_command",
-                    "the grant is invalid",
-                    List.of(new Finding("role", "must be one of viewer, editor, admin, auditor")));
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
+import org.rulestead.command.ReadVersion;
 import org.rulestead.environments.EnvironmentCatalog;
 import org.rulestead.environments.EnvironmentSummary;
 import org.rulestead.flags.FlagService;
@@ -22,11 +23,8 @@ import org.rulestead.governance.ResourceRef;
 import org.rulestead.json.JsonTrees;
 import org.rulestead.model.FlagDefinition;
 import org.rulestead.model.FlagType;
-import org.rulestead.model.NewFlag;
-import org.rulestead.model.NewFlagReader;
 import org.rulestead.model.OwnerKind;
 import org.rulestead.model.ValueType;
-import org.rulestead.validation.Reading;
 import org.rulestead.web.admin.rules.Values;
 
 /**
@@ -125,33 +123,40 @@ public class FlagFormPage extends FlagPage {
             document.put("default_value", parsedDefault);
         }
         document.put("environments", environments);
-        Reading<NewFlag> reading = NewFlagReader.read(document);
-        if (reading instanceof Reading.Invalid<NewFlag> invalid) {
-            errors.addAll(invalid.findings());
-            return;
-        }
         try {
-            FlagView created =
-                    flagService.create(((Reading.Valid<NewFlag>) reading).value(), CommandContext.of(null, "admin_ui"));
+            // the service authorizes first, then reads the form's document: findings come back at their fields
+            FlagView created = flagService.create(document, CommandContext.of(null, "admin_ui"));
             Navigation.redirect("/admin/flags/" + created.key() + "?env=" + selection.currentKey());
         } catch (CommandRejected rejected) {
-            errors.addAll(rejected.details());
-            message = Refusals.describe(rejected);
+            refused(rejected);
         }
     }
 
-    /** Saves description, ownership, lifecycle and tags. */
+    /**
+     * Saves description, ownership, lifecycle and tags, stating the version the form was filled
+     * from: if someone changed the flag since, the save is refused rather than undoing their change.
+     */
     public void save() {
         errors.clear();
         message = null;
         try {
-            FlagView saved =
-                    flagService.update(key, ownershipAndLifecycle(), version, CommandContext.of(null, "admin_ui"));
+            FlagView saved = flagService.update(
+                    key,
+                    ownershipAndLifecycle(),
+                    version == null ? ReadVersion.absent() : ReadVersion.of(version),
+                    CommandContext.of(null, "admin_ui"));
             Navigation.redirect("/admin/flags/" + saved.key() + "?env=" + selection.currentKey());
         } catch (CommandRejected rejected) {
-            errors.addAll(rejected.details());
-            message = Refusals.describe(rejected);
+            refused(rejected);
         }
+    }
+
+    /** The findings at their fields, and a sentence: what was refused, or how many fields to fix. */
+    private void refused(CommandRejected rejected) {
+        errors.addAll(rejected.details());
+        message = rejected.details().isEmpty()
+                ? Refusals.describe(rejected)
+                : "The flag was not saved: " + rejected.details().size() + " problem(s), shown at their fields below.";
     }
 
     private Map<String, Object> ownershipAndLifecycle() {

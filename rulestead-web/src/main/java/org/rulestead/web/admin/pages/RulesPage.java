@@ -14,6 +14,7 @@ import org.rulestead.changerequests.ChangeRequestView;
 import org.rulestead.changerequests.Proposal;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
+import org.rulestead.command.ReadVersion;
 import org.rulestead.environments.EnvironmentCatalog;
 import org.rulestead.flags.FlagService;
 import org.rulestead.flags.FlagView;
@@ -69,6 +70,9 @@ public class RulesPage extends FlagPage {
     private List<RuleForm> rules = new ArrayList<>();
     private RulesetView published;
     private RulesetView latestDraft;
+    /** The newest ruleset version when the form was filled (0 before the first): what a save edits. */
+    private int editedFrom;
+
     private boolean confirming;
     private String reason;
 
@@ -111,6 +115,7 @@ public class RulesPage extends FlagPage {
 
     private void readRulesets() {
         List<RulesetView> history = rulesetService.history(key, selection.currentKey());
+        editedFrom = history.isEmpty() ? 0 : history.get(history.size() - 1).version();
         Integer active = flagService
                 .find(key)
                 .flatMap(found -> found.environments().stream()
@@ -171,7 +176,11 @@ public class RulesPage extends FlagPage {
         rule.removeVariant(variant);
     }
 
-    /** Saves the form as the next draft; the validator's findings land at their fields. */
+    /**
+     * Saves the form as the next draft; the validator's findings land at their fields. The save
+     * states the version the form was filled from, so a draft someone saved meanwhile is not
+     * silently replaced.
+     */
     public void save() {
         clearMessages();
         Map<String, Object> document = new LinkedHashMap<>();
@@ -181,7 +190,11 @@ public class RulesPage extends FlagPage {
         document.put("rules", rules.stream().map(RuleForm::toDocument).toList());
         try {
             RulesetView saved = rulesetService.saveDraft(
-                    key, selection.currentKey(), document, CommandContext.of(null, "admin_ui"));
+                    key,
+                    selection.currentKey(),
+                    document,
+                    ReadVersion.of(editedFrom),
+                    CommandContext.of(null, "admin_ui"));
             readRulesets();
             notice = "Draft v" + saved.version() + " saved. Review the difference below, then "
                     + (publish.direct() ? "publish it." : "submit it for approval.");

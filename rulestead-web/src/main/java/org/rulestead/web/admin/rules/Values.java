@@ -1,9 +1,10 @@
 package org.rulestead.web.admin.rules;
 
-import jakarta.json.JsonException;
 import java.util.Arrays;
 import java.util.List;
 import org.rulestead.json.JsonTrees;
+import org.rulestead.web.json.JsonBodies;
+import org.rulestead.web.json.MalformedRequest;
 
 /**
  * Values as operators type them: JSON where it parses ({@code 42}, {@code true}, {@code "42"}),
@@ -20,8 +21,9 @@ public final class Values {
         }
         String trimmed = text.trim();
         try {
-            return JsonTrees.read(trimmed);
-        } catch (JsonException | IllegalArgumentException notJson) {
+            // within the bounds of a JSON body: an operator's field is no way around them
+            return JsonBodies.value(trimmed);
+        } catch (MalformedRequest notJson) {
             return trimmed;
         }
     }

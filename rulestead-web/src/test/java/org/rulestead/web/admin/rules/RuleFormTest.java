@@ -67,7 +67,10 @@ class RuleFormTest {
         assertThat(equals.toDocument().get("value")).isEqualTo(Map.of("equals", "pro"));
         assertThat(greater.toDocument().get("value")).isEqualTo(Map.of("gte", 18L));
         assertThat(quoted.toDocument().get("value")).isEqualTo(Map.of("equals", "01234"));
-        assertThat(ConditionForm.from(quoted.toDocument()).getOperand()).isEqualTo("\"01234\"");
+        // not JSON (a leading zero), so text: shown bare, and typed bare it reads the same, never as 0
+        assertThat(ConditionForm.from(quoted.toDocument()).getOperand()).isEqualTo("01234");
+        quoted.setOperand("01234");
+        assertThat(quoted.toDocument().get("value")).isEqualTo(Map.of("equals", "01234"));
     }
 
     @Test
