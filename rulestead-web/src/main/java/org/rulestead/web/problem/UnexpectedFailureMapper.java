@@ -55,7 +55,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                 LOG.log(Level.WARNING, "the database is out of reach on " + path() + ": " + cause.getMessage());
                 Response problem = Problems.of(
                                 503,
-                                uriInfo,
+                                Problems.instance(request, uriInfo),
                                 "store is unavailable: the database cannot be reached right now; evaluation keeps"
                                         + " answering from memory, changes wait until it is back",
                                 "store",
