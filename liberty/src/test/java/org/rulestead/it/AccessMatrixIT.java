@@ -213,6 +213,42 @@ class AccessMatrixIT {
                         "{\"principal\": \"" + FlagSliceContract.uniqueKey("someone")
                                 + "\", \"role\": \"viewer\", \"reason\": \"access matrix\", \"version\": "
                                 + GovernanceIT.grantsVersion("staging") + "}")));
+        endpoints.add(new Endpoint("DELETE grant", ADMINS, 204, user -> {
+            long id = Api.post(
+                            "/api/v1/admin/environments/staging/grants",
+                            "admin",
+                            "{\"principal\": \"" + FlagSliceContract.uniqueKey("revoked")
+                                    + "\", \"role\": \"viewer\", \"reason\": \"access matrix\", \"version\": "
+                                    + GovernanceIT.grantsVersion("staging") + "}")
+                    .json()
+                    .getJsonNumber("id")
+                    .longValue();
+            return Api.delete(
+                    "/api/v1/admin/environments/staging/grants/" + id,
+                    user,
+                    "{\"reason\": \"access matrix\", \"version\": " + GovernanceIT.grantsVersion("staging") + "}");
+        }));
+        endpoints.add(new Endpoint("PUT change request (own)", AUTHORS, 200, user -> {
+            // those who may not submit have none of their own: they are refused on an editor's
+            long id = changeRequest(flagWithDrafts(), AUTHORS.contains(user) ? user : "editor");
+            long read = Api.version(Api.get("/api/v1/admin/change-requests/" + id, "admin"));
+            return Api.put(
+                    "/api/v1/admin/change-requests/" + id,
+                    user,
+                    "{\"command\": {\"version\": 1}, \"reason\": \"access matrix\", \"version\": " + read + "}");
+        }));
+        endpoints.add(new Endpoint(
+                "GET draft",
+                READERS,
+                200,
+                user -> Api.get(GovernanceIT.env(flagWithDrafts(), "staging") + "/draft", user)));
+        endpoints.add(new Endpoint(
+                "GET ruleset version",
+                READERS,
+                200,
+                user -> Api.get(GovernanceIT.env(flagWithDrafts(), "staging") + "/rulesets/1", user)));
+        endpoints.add(
+                new Endpoint("GET diagnostics", READERS, 200, user -> Api.get("/api/v1/admin/diagnostics", user)));
         endpoints.add(new Endpoint(
                 "GET api keys", ADMINS, 200, user -> Api.get("/api/v1/admin/environments/staging/api-keys", user)));
         endpoints.add(new Endpoint(
@@ -266,6 +302,7 @@ class AccessMatrixIT {
             {"POST", "/api/v1/admin/flags/" + key + "/archive"},
             {"GET", "/api/v1/admin/environments"},
             {"GET", GovernanceIT.env(key, "staging")},
+            {"GET", GovernanceIT.env(key, "staging") + "/draft"},
             {"PUT", GovernanceIT.env(key, "staging") + "/draft"},
             {"GET", GovernanceIT.env(key, "staging") + "/rulesets"},
             {"GET", GovernanceIT.env(key, "staging") + "/rulesets/1"},
@@ -287,7 +324,9 @@ class AccessMatrixIT {
             {"POST", "/api/v1/admin/environments/staging/grants"},
             {"GET", "/api/v1/admin/environments/staging/api-keys"},
             {"POST", "/api/v1/admin/environments/staging/api-keys"},
+            {"DELETE", "/api/v1/admin/environments/staging/grants/1"},
             {"DELETE", "/api/v1/admin/environments/staging/api-keys/1"},
+            {"GET", "/api/v1/admin/diagnostics"},
         };
         for (String[] call : calls) {
             Api.Reply reply = Api.call(call[0], call[1], null, "{\"reason\": \"anonymous\"}");
