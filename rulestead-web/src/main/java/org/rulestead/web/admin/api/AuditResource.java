@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rulestead.audit.AuditChainVerifier;
 import org.rulestead.audit.AuditPage;
 import org.rulestead.audit.AuditQuery;
 import org.rulestead.audit.AuditTrail;
@@ -33,12 +34,14 @@ import org.rulestead.validation.Finding;
 public class AuditResource {
 
     private AuditTrail auditTrail;
+    private AuditChainVerifier verifier;
 
     protected AuditResource() {}
 
     @Inject
-    public AuditResource(AuditTrail auditTrail) {
+    public AuditResource(AuditTrail auditTrail, AuditChainVerifier verifier) {
         this.auditTrail = auditTrail;
+        this.verifier = verifier;
     }
 
     @GET
@@ -66,11 +69,26 @@ public class AuditResource {
         return JsonTrees.toJson(json).asJsonObject();
     }
 
-    /** {@code {"valid", "checked", "first_broken_id", "problem"}}. */
+    /**
+     * {@code {"valid", "checked", "first_broken_id", "problem", "scope", "verified_through",
+     * "chain_length", "last_full_check_at"}}: the full check, which walks every event (what auditors
+     * run); {@code ?scope=new_events} checks only the events after the last verified one, as the
+     * audit page does on each view.
+     */
     @GET
     @Path("verify")
-    public JsonObject verify() {
-        return AdminJson.verification(auditTrail.verify());
+    public JsonObject verify(@QueryParam("scope") String scope) {
+        if (scope == null || scope.isBlank() || scope.equals("full")) {
+            return AdminJson.verification(verifier.verifyAll());
+        }
+        if (scope.equals("new_events")) {
+            return AdminJson.verification(verifier.verifyNew());
+        }
+        throw new CommandRejected.Invalid(
+                "config",
+                "invalid_command",
+                "unknown verification scope",
+                List.of(new Finding("scope", "must be full (the default) or new_events")));
     }
 
     private static Instant instant(String field, String text) {
