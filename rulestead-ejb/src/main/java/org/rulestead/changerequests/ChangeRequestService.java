@@ -5,12 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.rulestead.audit.AuditLog;
 import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
@@ -245,16 +245,65 @@ public class ChangeRequestService {
         return request.view();
     }
 
-    public List<ChangeRequestView> list(Optional<ChangeRequestStatus> status) {
-        authorization.require(Action.READ_CHANGE_REQUESTS, ResourceRef.flag("*"), null);
-        return (status.isPresent()
-                        ? entityManager
-                                .createNamedQuery("ChangeRequest.byStatus", ChangeRequest.class)
-                                .setParameter("status", status.get())
-                        : entityManager.createNamedQuery("ChangeRequest.all", ChangeRequest.class))
-                .setMaxResults(500).getResultList().stream()
-                        .map(ChangeRequest::view)
-                        .toList();
+    /**
+     * The requests the query asks for, newest first, one page: filtered and paged by the database
+     * (one index range per filter, read newest first to the page's end), with their decisions read
+     * in one more query.
+     */
+    public ChangeRequestList list(ChangeRequestQuery query) {
+        authorization.require(Action.READ_CHANGE_REQUESTS, ResourceRef.flag("*"), query.environmentKey());
+        TypedQuery<Long> ids = where(query, "select c.id from ChangeRequest c", Long.class, " order by c.id desc");
+        List<Long> page = ids.setMaxResults(query.limit() + 1).getResultList();
+        boolean more = page.size() > query.limit();
+        List<Long> shown = page.subList(0, Math.min(page.size(), query.limit()));
+        if (shown.isEmpty()) {
+            return new ChangeRequestList(List.of(), null);
+        }
+        List<ChangeRequestView> items = entityManager
+                .createNamedQuery("ChangeRequest.withApprovals", ChangeRequest.class)
+                .setParameter("ids", shown)
+                .getResultList()
+                .stream()
+                .map(ChangeRequest::view)
+                .toList();
+        return new ChangeRequestList(items, more ? shown.get(shown.size() - 1) : null);
+    }
+
+    /** How many requests the query matches (the overview's count of those awaiting review). */
+    public long count(ChangeRequestQuery query) {
+        authorization.require(Action.READ_CHANGE_REQUESTS, ResourceRef.flag("*"), query.environmentKey());
+        return where(query, "select count(c) from ChangeRequest c", Long.class, "")
+                .getSingleResult();
+    }
+
+    private <T> TypedQuery<T> where(ChangeRequestQuery query, String select, Class<T> type, String order) {
+        StringBuilder jpql = new StringBuilder(select).append(" where c.id is not null");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        condition(jpql, parameters, "c.environmentKey = :environment", "environment", query.environmentKey());
+        condition(jpql, parameters, "c.status = :status", "status", query.status());
+        condition(jpql, parameters, "c.action = :action", "action", query.action());
+        if (query.flagKey() != null && query.flagKeyPrefix()) {
+            condition(jpql, parameters, "c.resourceKey like :flag escape '!'", "flag", likePrefix(query.flagKey()));
+        } else {
+            condition(jpql, parameters, "c.resourceKey = :flag", "flag", query.flagKey());
+        }
+        condition(jpql, parameters, "c.id < :before", "before", query.before());
+        TypedQuery<T> typed = entityManager.createQuery(jpql + order, type);
+        parameters.forEach(typed::setParameter);
+        return typed;
+    }
+
+    private static void condition(
+            StringBuilder jpql, Map<String, Object> parameters, String clause, String name, Object value) {
+        if (value != null) {
+            jpql.append(" and ").append(clause);
+            parameters.put(name, value);
+        }
+    }
+
+    /** {@code prefix%}, with the pattern characters of the prefix itself escaped. */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** The request with its decisions and every audit event of its workflow. */
