@@ -16,8 +16,8 @@ import org.rulestead.json.JsonTrees;
 @Entity
 @Table(name = "audit_events")
 @NamedQuery(
-        name = "AuditEvent.chainFrom",
-        query = "select e from AuditEvent e where e.chainSeq > :after order by e.chainSeq")
+        name = "AuditEvent.chainBetween",
+        query = "select e from AuditEvent e where e.chainSeq > :after and e.chainSeq <= :last order by e.chainSeq")
 @NamedQuery(
         name = "AuditEvent.byCorrelation",
         query = "select e from AuditEvent e where e.correlationId = :correlation order by e.chainSeq")

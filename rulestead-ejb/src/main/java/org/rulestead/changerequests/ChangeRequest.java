@@ -30,10 +30,10 @@ import org.rulestead.json.JsonTrees;
  */
 @Entity
 @Table(name = "change_requests")
-@NamedQuery(name = "ChangeRequest.all", query = "select c from ChangeRequest c order by c.id desc")
 @NamedQuery(
-        name = "ChangeRequest.byStatus",
-        query = "select c from ChangeRequest c where c.status = :status order by c.id desc")
+        name = "ChangeRequest.withApprovals",
+        // no distinct: Hibernate returns each request once anyway, and Derby cannot compare the CLOB command
+        query = "select c from ChangeRequest c left join fetch c.approvals where c.id in :ids" + " order by c.id desc")
 public class ChangeRequest {
 
     @Id

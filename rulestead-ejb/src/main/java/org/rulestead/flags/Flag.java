@@ -40,6 +40,14 @@ import org.rulestead.model.ValueType;
 @NamedQuery(name = "Flag.byKey", query = "select f from Flag f where f.key = :key")
 @NamedQuery(name = "Flag.countByKey", query = "select count(f) from Flag f where f.key = :key")
 @NamedQuery(name = "Flag.all", query = "select f from Flag f order by f.key")
+@NamedQuery(
+        name = "Flag.inStatus",
+        query = "select f from Flag f join f.environments fe where fe.environment.key = :environment"
+                + " and fe.status = :status order by f.key")
+@NamedQuery(
+        name = "Flag.countInStatus",
+        query = "select count(f) from Flag f join f.environments fe where fe.environment.key = :environment"
+                + " and fe.status = :status")
 public class Flag {
 
     @Id

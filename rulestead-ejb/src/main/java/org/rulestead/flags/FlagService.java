@@ -227,6 +227,30 @@ public class FlagService {
                 .toList();
     }
 
+    /** The first {@code limit} flags, by key, whose kill switch is engaged in the environment. */
+    public List<FlagView> killSwitched(String environmentKey, int limit) {
+        authorization.require(Action.READ_FLAGS, ResourceRef.flag("*"), environmentKey);
+        return entityManager
+                .createNamedQuery("Flag.inStatus", Flag.class)
+                .setParameter("environment", environmentKey)
+                .setParameter("status", FlagStatus.KILLSWITCHED)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(Flag::view)
+                .toList();
+    }
+
+    /** How many flags have their kill switch engaged in the environment. */
+    public long countKillSwitched(String environmentKey) {
+        authorization.require(Action.READ_FLAGS, ResourceRef.flag("*"), environmentKey);
+        return entityManager
+                .createNamedQuery("Flag.countInStatus", Long.class)
+                .setParameter("environment", environmentKey)
+                .setParameter("status", FlagStatus.KILLSWITCHED)
+                .getSingleResult();
+    }
+
     public Optional<FlagView> find(String key) {
         authorization.require(Action.READ_FLAGS, ResourceRef.flag(key), null);
         return entityManager

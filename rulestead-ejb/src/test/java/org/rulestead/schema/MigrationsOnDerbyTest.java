@@ -42,6 +42,18 @@ class MigrationsOnDerbyTest {
             }
         }
         assertThat(environments).containsExactly("development", "staging", "production (protected)", "test");
+
+        // the chain's checkpoint starts before the first event, so the first check walks from the start
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet checkpoint = statement.executeQuery(
+                        "SELECT verified_seq, verified_hash, full_check_at FROM RULESTEAD.audit_chain_checkpoint")) {
+            assertThat(checkpoint.next()).isTrue();
+            assertThat(checkpoint.getLong(1)).isZero();
+            assertThat(checkpoint.getString(2)).isEqualTo("0".repeat(64));
+            assertThat(checkpoint.getTimestamp(3)).isNull();
+            assertThat(checkpoint.next()).isFalse();
+        }
     }
 
     @Test

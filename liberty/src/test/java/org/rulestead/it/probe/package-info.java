@@ -1,2 +1,2 @@
-/** Test-only additions to the deployed EAR: a row counter and a fault injector. Never shipped. */
+/** Test-only additions to the deployed EAR: a row counter, a fault injector and a writer of long histories. Never shipped. */
 package org.rulestead.it.probe;

@@ -118,6 +118,14 @@ final class AdminJson {
         json.put("checked", verification.checked());
         json.put("first_broken_id", verification.firstBrokenId());
         json.put("problem", verification.problem());
+        json.put("scope", verification.scope() == AuditVerification.Scope.FULL ? "full" : "new_events");
+        json.put("verified_through", verification.verifiedThrough());
+        json.put("chain_length", verification.chainLength());
+        json.put(
+                "last_full_check_at",
+                verification.lastFullCheck() == null
+                        ? null
+                        : verification.lastFullCheck().toString());
         return JsonTrees.toJson(json).asJsonObject();
     }
 }

@@ -9,7 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.rulestead.audit.AuditChainVerifier;
 import org.rulestead.audit.AuditPage;
 import org.rulestead.audit.AuditQuery;
 import org.rulestead.audit.AuditTrail;
@@ -28,12 +30,14 @@ import org.rulestead.web.json.QueryParameters;
 public class AuditResource {
 
     private AuditTrail auditTrail;
+    private AuditChainVerifier verifier;
 
     protected AuditResource() {}
 
     @Inject
-    public AuditResource(AuditTrail auditTrail) {
+    public AuditResource(AuditTrail auditTrail, AuditChainVerifier verifier) {
         this.auditTrail = auditTrail;
+        this.verifier = verifier;
     }
 
     @GET
@@ -61,11 +65,19 @@ public class AuditResource {
         return JsonTrees.toJson(json).asJsonObject();
     }
 
-    /** {@code {"valid", "checked", "first_broken_id", "problem"}}. */
+    /**
+     * {@code {"valid", "checked", "first_broken_id", "problem", "scope", "verified_through",
+     * "chain_length", "last_full_check_at"}}: the full check, which walks every event (what auditors
+     * run); {@code ?scope=new_events} checks only the events after the last verified one, as the
+     * audit page does on each view.
+     */
     @GET
     @Path("verify")
-    public JsonObject verify() {
-        return AdminJson.verification(auditTrail.verify());
+    public JsonObject verify(@QueryParam("scope") String scope) {
+        boolean newEvents = QueryParameters.oneOf("scope", scope, List.of("full", "new_events"))
+                .map("new_events"::equals)
+                .orElse(false);
+        return AdminJson.verification(newEvents ? verifier.verifyNew() : verifier.verifyAll());
     }
 
     private static String blankToNull(String value) {

@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.rulestead.changerequests.ChangeRequestList;
+import org.rulestead.changerequests.ChangeRequestQuery;
 import org.rulestead.changerequests.ChangeRequestService;
 import org.rulestead.changerequests.ChangeRequestStatus;
 import org.rulestead.changerequests.ChangeRequestView;
@@ -51,16 +53,33 @@ public class ChangeRequestsResource {
         this.changeRequests = changeRequests;
     }
 
+    /**
+     * Newest first, filtered by {@code status}, {@code env}, {@code action} and {@code flag} (the
+     * flag's key), paged by {@code limit} and the {@code next} cursor: {@code {"items", "next"}}.
+     */
     @GET
-    public JsonObject list(@QueryParam("status") String status) {
-        Optional<ChangeRequestStatus> filter = QueryParameters.oneOf("status", status, STATUSES)
-                .map(name -> ChangeRequestStatus.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
-        return JsonTrees.toJson(Map.of(
-                        "items",
-                        changeRequests.list(filter).stream()
-                                .map(AdminJson::changeRequest)
-                                .toList()))
-                .asJsonObject();
+    public JsonObject list(
+            @QueryParam("status") String status,
+            @QueryParam("env") String env,
+            @QueryParam("action") String action,
+            @QueryParam("flag") String flag,
+            @QueryParam("next") String next,
+            @QueryParam("limit") String limit) {
+        ChangeRequestList page = changeRequests.list(new ChangeRequestQuery(
+                QueryParameters.text(env).orElse(null),
+                QueryParameters.oneOf("status", status, STATUSES)
+                        .map(name -> ChangeRequestStatus.valueOf(name.toUpperCase(java.util.Locale.ROOT)))
+                        .orElse(null),
+                QueryParameters.text(action).orElse(null),
+                QueryParameters.text(flag).orElse(null),
+                false,
+                QueryParameters.cursor("next", next).orElse(null),
+                QueryParameters.integer("limit", limit, 1, ChangeRequestQuery.MAX_LIMIT)
+                        .orElse(ChangeRequestQuery.DEFAULT_LIMIT)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", page.items().stream().map(AdminJson::changeRequest).toList());
+        json.put("next", page.next());
+        return JsonTrees.toJson(json).asJsonObject();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rulestead.audit.AuditChainVerifier;
 import org.rulestead.audit.AuditPage;
 import org.rulestead.audit.AuditQuery;
 import org.rulestead.audit.AuditTrail;
@@ -21,7 +22,8 @@ import org.rulestead.environments.EnvironmentCatalog;
 
 /**
  * {@code /admin/audit?env=…&scope=all&flag=…&actor=…&event=…&from=…&to=…&before=…}: the audit
- * log, newest first, filtered and paged by its URL, with the hash chain's verification.
+ * log, newest first, filtered and paged by its URL, with the hash chain's verification: each view
+ * checks the events added since the last check, and a button walks the whole chain.
  */
 @Named
 @RequestScoped
@@ -31,6 +33,7 @@ public class AuditLogPage extends EnvironmentPage {
 
     private EnvironmentCatalog environmentCatalog;
     private AuditTrail auditTrail;
+    private AuditChainVerifier verifier;
 
     private String scope;
     private String flag;
@@ -47,12 +50,23 @@ public class AuditLogPage extends EnvironmentPage {
     protected AuditLogPage() {}
 
     @Inject
-    public AuditLogPage(EnvironmentCatalog environmentCatalog, AuditTrail auditTrail) {
+    public AuditLogPage(EnvironmentCatalog environmentCatalog, AuditTrail auditTrail, AuditChainVerifier verifier) {
         this.environmentCatalog = environmentCatalog;
         this.auditTrail = auditTrail;
+        this.verifier = verifier;
     }
 
+    /** Runs before rendering (f:viewAction): the page, with the new events' verification. */
     public void load() {
+        read(false);
+    }
+
+    /** "Verify the whole chain" (a postback, so no link or crawler starts it): the page, with the full check. */
+    public void verifyWholeChain() {
+        read(true);
+    }
+
+    private void read(boolean wholeChain) {
         choose(environmentCatalog);
         Instant fromInstant;
         Instant toInstant;
@@ -76,7 +90,7 @@ public class AuditLogPage extends EnvironmentPage {
                     PAGE));
             lines = AuditLine.of(page.items());
             next = page.next();
-            verification = auditTrail.verify();
+            verification = wholeChain ? verifier.verifyAll() : verifier.verifyNew();
         } catch (CommandRejected rejected) {
             message = Refusals.describe(rejected);
         }
@@ -96,6 +110,15 @@ public class AuditLogPage extends EnvironmentPage {
 
     /** The link to the next (older) page with the same filters. */
     public String getNextLink() {
+        return link(next);
+    }
+
+    /** The link to the newest page with the same filters. */
+    public String getFirstLink() {
+        return link(null);
+    }
+
+    private String link(Long cursor) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("env", selection.currentKey());
         parameters.put("scope", scope);
@@ -104,7 +127,7 @@ public class AuditLogPage extends EnvironmentPage {
         parameters.put("event", event);
         parameters.put("from", from);
         parameters.put("to", to);
-        parameters.put("before", next == null ? null : next.toString());
+        parameters.put("before", cursor == null ? null : cursor.toString());
         StringBuilder query = new StringBuilder();
         parameters.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {

@@ -3,10 +3,16 @@ package org.rulestead.web.admin.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.rulestead.changerequests.ChangeRequestList;
+import org.rulestead.changerequests.ChangeRequestQuery;
 import org.rulestead.changerequests.ChangeRequestService;
 import org.rulestead.changerequests.ChangeRequestStatus;
 import org.rulestead.changerequests.ChangeRequestView;
@@ -14,12 +20,15 @@ import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.EnvironmentCatalog;
 
 /**
- * {@code /admin/change-requests?env=…&status=…&action=…&flag=…&scope=all}: the review queue, of
- * the selected environment or of all of them, newest first.
+ * {@code /admin/change-requests?env=…&status=…&action=…&flag=…&scope=all&before=…}: the review
+ * queue, of the selected environment or of all of them, newest first, filtered and paged by the
+ * database ({@code flag} matches keys that start with it).
  */
 @Named
 @RequestScoped
 public class ChangeRequestsPage extends EnvironmentPage {
+
+    private static final int PAGE = 50;
 
     private EnvironmentCatalog environmentCatalog;
     private ChangeRequestService changeRequests;
@@ -28,7 +37,9 @@ public class ChangeRequestsPage extends EnvironmentPage {
     private String action;
     private String flag;
     private String scope;
+    private String before;
     private List<ChangeRequestView> rows = List.of();
+    private Long next;
     private String message;
 
     protected ChangeRequestsPage() {}
@@ -44,17 +55,51 @@ public class ChangeRequestsPage extends EnvironmentPage {
         Optional<ChangeRequestStatus> wanted = Arrays.stream(ChangeRequestStatus.values())
                 .filter(candidate -> candidate.name().toLowerCase(Locale.ROOT).equals(status))
                 .findFirst();
+        Long cursor = before != null && before.matches("[0-9]{1,18}") ? Long.valueOf(before) : null;
         try {
-            rows = changeRequests.list(wanted).stream()
-                    .filter(request ->
-                            isAllEnvironments() || request.environmentKey().equals(selection.currentKey()))
-                    .filter(request -> blank(action) || request.action().equals(action))
-                    .filter(request -> blank(flag) || request.resourceKey().contains(flag.trim()))
-                    .sorted((a, b) -> Long.compare(b.id(), a.id()))
-                    .toList();
+            ChangeRequestList page = changeRequests.list(new ChangeRequestQuery(
+                    isAllEnvironments() ? null : selection.currentKey(),
+                    wanted.orElse(null),
+                    blank(action) ? null : action,
+                    blank(flag) ? null : flag.trim(),
+                    true,
+                    cursor,
+                    PAGE));
+            rows = page.items();
+            next = page.next();
         } catch (CommandRejected rejected) {
             message = Refusals.describe(rejected);
         }
+    }
+
+    /** The link to the next (older) page with the same filters. */
+    public String getNextLink() {
+        return link(next);
+    }
+
+    /** The link to the newest page with the same filters. */
+    public String getFirstLink() {
+        return link(null);
+    }
+
+    private String link(Long cursor) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("env", selection.currentKey());
+        parameters.put("status", status);
+        parameters.put("action", action);
+        parameters.put("flag", flag);
+        parameters.put("scope", scope);
+        parameters.put("before", cursor == null ? null : cursor.toString());
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> {
+            if (!blank(value)) {
+                query.append(query.length() == 0 ? '?' : '&')
+                        .append(name)
+                        .append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return query.toString();
     }
 
     private static boolean blank(String value) {
@@ -77,6 +122,14 @@ public class ChangeRequestsPage extends EnvironmentPage {
 
     public List<ChangeRequestView> getRows() {
         return rows;
+    }
+
+    public int getPageSize() {
+        return PAGE;
+    }
+
+    public Long getNext() {
+        return next;
     }
 
     public String getMessage() {
@@ -113,5 +166,13 @@ public class ChangeRequestsPage extends EnvironmentPage {
 
     public void setScope(String scope) {
         this.scope = scope;
+    }
+
+    public String getBefore() {
+        return before;
+    }
+
+    public void setBefore(String before) {
+        this.before = before;
     }
 }

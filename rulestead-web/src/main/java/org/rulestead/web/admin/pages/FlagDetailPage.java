@@ -3,14 +3,13 @@ package org.rulestead.web.admin.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.rulestead.audit.AuditEventView;
 import org.rulestead.audit.AuditTrail;
+import org.rulestead.audit.FlagHistoryQuery;
+import org.rulestead.changerequests.ChangeRequestQuery;
 import org.rulestead.changerequests.ChangeRequestService;
 import org.rulestead.changerequests.ChangeRequestView;
 import org.rulestead.command.CommandRejected;
@@ -73,14 +72,12 @@ public class FlagDetailPage extends FlagPage {
             flag = located.flag();
             state = located.state();
             summary = evidence.of(key, selection.currentKey());
-            List<AuditEventView> timeline = new ArrayList<>(auditTrail.timeline(key, selection.currentKey()));
-            Collections.reverse(timeline);
-            recentEvents = timeline.stream().limit(RECENT_EVENTS).toList();
-            flagChangeRequests = changeRequests.list(Optional.empty()).stream()
-                    .filter(request -> request.resourceKey().equals(key))
-                    .sorted((a, b) -> Long.compare(b.id(), a.id()))
-                    .limit(RECENT_EVENTS)
-                    .toList();
+            recentEvents = auditTrail
+                    .history(FlagHistoryQuery.latest(key, selection.currentKey(), RECENT_EVENTS))
+                    .items();
+            flagChangeRequests = changeRequests
+                    .list(ChangeRequestQuery.aboutFlag(key, RECENT_EVENTS))
+                    .items();
         } catch (CommandRejected.Forbidden forbidden) {
             message = "Your role may not read this flag. Ask an administrator for the viewer role.";
         }

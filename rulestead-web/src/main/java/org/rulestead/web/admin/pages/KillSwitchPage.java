@@ -3,11 +3,11 @@ package org.rulestead.web.admin.pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.rulestead.audit.AuditEventView;
 import org.rulestead.audit.AuditTrail;
+import org.rulestead.audit.FlagHistoryQuery;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.EnvironmentCatalog;
@@ -32,6 +32,9 @@ import org.rulestead.validation.Finding;
 public class KillSwitchPage extends FlagPage {
 
     private static final long serialVersionUID = 1L;
+
+    private static final Set<String> SWITCH_EVENTS = Set.of("kill_switch.engage", "kill_switch.release");
+    private static final int HISTORY = 10;
 
     @Inject
     private EnvironmentCatalog environmentCatalog;
@@ -79,12 +82,9 @@ public class KillSwitchPage extends FlagPage {
             ResourceRef resource = ResourceRef.flag(key);
             engage = capabilities.direct(Action.ENGAGE_KILL_SWITCH, resource, selection.currentKey());
             release = capabilities.direct(Action.RELEASE_KILL_SWITCH, resource, selection.currentKey());
-            List<AuditEventView> events = new ArrayList<>(auditTrail.timeline(key, selection.currentKey()));
-            Collections.reverse(events);
-            history = events.stream()
-                    .filter(event -> event.eventType().startsWith("kill_switch."))
-                    .limit(10)
-                    .toList();
+            history = auditTrail
+                    .history(FlagHistoryQuery.latest(key, selection.currentKey(), SWITCH_EVENTS, HISTORY))
+                    .items();
         } catch (CommandRejected.Forbidden forbidden) {
             message = "Your role may not read this flag.";
             flag = null;

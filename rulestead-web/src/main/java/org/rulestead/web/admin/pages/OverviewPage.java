@@ -4,12 +4,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.rulestead.audit.AuditQuery;
 import org.rulestead.audit.AuditTrail;
+import org.rulestead.changerequests.ChangeRequestQuery;
 import org.rulestead.changerequests.ChangeRequestService;
 import org.rulestead.changerequests.ChangeRequestStatus;
 import org.rulestead.changerequests.ChangeRequestView;
@@ -24,14 +23,18 @@ import org.rulestead.governance.ResourceRef;
 
 /**
  * {@code /admin?env=...}: what is happening in one environment: kill switches engaged, change
- * requests awaiting review, recent high-impact changes, and where to go next. A part that cannot
- * be read says so and the rest still shows.
+ * requests awaiting review, recent high-impact changes, and where to go next. Each part is a count
+ * and the first few rows, asked of the database as such. A part that cannot be read says so and
+ * the rest still shows.
  */
 @Named
 @RequestScoped
 public class OverviewPage extends EnvironmentPage {
 
     private static final Logger LOG = Logger.getLogger(OverviewPage.class.getName());
+    /** Rows shown in each part; the counts say how many there are in all. */
+    private static final int SHOWN = 10;
+
     private static final Set<String> HIGH_IMPACT = Set.of(
             "ruleset.publish", "kill_switch.engage", "kill_switch.release", "change_request.merged", "flag.archive");
 
@@ -42,7 +45,9 @@ public class OverviewPage extends EnvironmentPage {
     private Capabilities capabilities;
 
     private List<FlagView> killed = List.of();
+    private long killedCount;
     private List<ChangeRequestView> awaiting = List.of();
+    private long awaitingCount;
     private List<AuditLine> recent = List.of();
     private Permission create;
     private String unavailable;
@@ -68,21 +73,12 @@ public class OverviewPage extends EnvironmentPage {
         String here = selection.currentKey();
         create = capabilities.of(Action.CREATE_FLAG, ResourceRef.flag(null), null);
         try {
-            killed = flagService.list().stream()
-                    .filter(flag -> flag.environments().stream()
-                            .anyMatch(state -> state.environmentKey().equals(here) && state.killSwitchEngaged()))
-                    .toList();
-            awaiting = changeRequests.list(Optional.of(ChangeRequestStatus.SUBMITTED)).stream()
-                    .filter(request -> request.environmentKey().equals(here))
-                    .toList();
-            recent =
-                    AuditLine.of(auditTrail
-                            .list(new AuditQuery(here, null, null, null, null, null, null, AuditQuery.MAX_LIMIT))
-                            .items()
-                            .stream()
-                            .filter(event -> HIGH_IMPACT.contains(event.eventType()))
-                            .limit(10)
-                            .toList());
+            killed = flagService.killSwitched(here, SHOWN);
+            killedCount = flagService.countKillSwitched(here);
+            ChangeRequestQuery submitted = ChangeRequestQuery.of(here, ChangeRequestStatus.SUBMITTED, SHOWN);
+            awaiting = changeRequests.list(submitted).items();
+            awaitingCount = changeRequests.count(submitted);
+            recent = AuditLine.of(auditTrail.latest(here, HIGH_IMPACT, SHOWN));
         } catch (CommandRejected rejected) {
             unavailable = Refusals.describe(rejected);
         } catch (RuntimeException failure) {
@@ -96,8 +92,16 @@ public class OverviewPage extends EnvironmentPage {
         return killed;
     }
 
+    public long getKilledCount() {
+        return killedCount;
+    }
+
     public List<ChangeRequestView> getAwaiting() {
         return awaiting;
+    }
+
+    public long getAwaitingCount() {
+        return awaitingCount;
     }
 
     public List<AuditLine> getRecent() {
