@@ -114,7 +114,7 @@ abstract class LongHistoryContract {
             // three new events: the next view checks those and no others
             long verified = fullCheck().getJsonNumber("chain_length").longValue();
             for (int i = 0; i < 3; i++) {
-                assertThat(Api.put(GovernanceIT.env(key, "development") + "/draft", "editor", GovernanceIT.RULES)
+                assertThat(GovernanceIT.putDraft(key, "development", "editor", GovernanceIT.RULES)
                                 .status())
                         .isEqualTo(201);
             }
