@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Authorization;
+import org.rulestead.governance.EnvironmentScope;
 import org.rulestead.governance.ResourceRef;
 
 /** Reads the audit trail: filtered pages, a flag's timeline in one environment, chain verification. */
@@ -24,13 +25,33 @@ public class AuditTrail {
     @Inject
     private Authorization authorization;
 
-    /** Events matching the query, newest first. */
+    /**
+     * Events matching the query, newest first. Without an environment, the events of the
+     * environments where the caller may list audit events, and those of no environment.
+     */
     public AuditPage list(AuditQuery query) {
-        authorization.require(
-                Action.LIST_AUDIT_EVENTS, ResourceRef.flag(orAll(query.flagKey())), query.environmentKey());
+        ResourceRef resource = ResourceRef.flag(orAll(query.flagKey()));
         StringBuilder jpql = new StringBuilder("select e from AuditEvent e where e.chainSeq is not null");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        filter(jpql, parameters, "e.environmentKey = :environment", "environment", query.environmentKey());
+        if (query.environmentKey() != null) {
+            authorization.require(Action.LIST_AUDIT_EVENTS, resource, query.environmentKey());
+            filter(jpql, parameters, "e.environmentKey = :environment", "environment", query.environmentKey());
+        } else {
+            EnvironmentScope scope = authorization.requireAcross(Action.LIST_AUDIT_EVENTS, resource);
+            List<String> environments = entityManager
+                    .createQuery("select e.key from Environment e", String.class)
+                    .getResultList();
+            if (!scope.coversAll(environments)) {
+                List<String> shown = scope.within(environments);
+                jpql.append(
+                        shown.isEmpty()
+                                ? " and e.environmentKey is null"
+                                : " and (e.environmentKey is null or e.environmentKey in :shown)");
+                if (!shown.isEmpty()) {
+                    parameters.put("shown", shown);
+                }
+            }
+        }
         if (query.flagKey() != null) {
             jpql.append(" and e.resourceType = 'flag'");
             filter(jpql, parameters, "e.resourceKey = :flag", "flag", query.flagKey());

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -30,10 +29,6 @@ import org.rulestead.json.JsonTrees;
  */
 @Entity
 @Table(name = "change_requests")
-@NamedQuery(name = "ChangeRequest.all", query = "select c from ChangeRequest c order by c.id desc")
-@NamedQuery(
-        name = "ChangeRequest.byStatus",
-        query = "select c from ChangeRequest c where c.status = :status order by c.id desc")
 public class ChangeRequest {
 
     @Id

@@ -24,6 +24,7 @@ import org.rulestead.governance.Actor;
 import org.rulestead.governance.ApprovalRequirement;
 import org.rulestead.governance.Attempt;
 import org.rulestead.governance.Authorization;
+import org.rulestead.governance.EnvironmentScope;
 import org.rulestead.governance.ResourceRef;
 import org.rulestead.killswitch.KillSwitchService;
 import org.rulestead.time.Now;
@@ -245,16 +246,12 @@ public class ChangeRequestService {
         return request.view();
     }
 
+    /** The newest change requests of the environments where the caller may read them. */
     public List<ChangeRequestView> list(Optional<ChangeRequestStatus> status) {
-        authorization.require(Action.READ_CHANGE_REQUESTS, ResourceRef.flag("*"), null);
-        return (status.isPresent()
-                        ? entityManager
-                                .createNamedQuery("ChangeRequest.byStatus", ChangeRequest.class)
-                                .setParameter("status", status.get())
-                        : entityManager.createNamedQuery("ChangeRequest.all", ChangeRequest.class))
-                .setMaxResults(500).getResultList().stream()
-                        .map(ChangeRequest::view)
-                        .toList();
+        EnvironmentScope scope = authorization.requireAcross(Action.READ_CHANGE_REQUESTS, ResourceRef.flag("*"));
+        return ChangeRequestListing.newest(entityManager, status, scope, 500).stream()
+                .map(ChangeRequest::view)
+                .toList();
     }
 
     /** The request with its decisions and every audit event of its workflow. */

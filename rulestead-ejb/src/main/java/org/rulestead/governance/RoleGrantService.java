@@ -1,6 +1,7 @@
 package org.rulestead.governance;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +37,9 @@ public class RoleGrantService {
 
     @Inject
     private Now now;
+
+    @Inject
+    private Event<RoleGrantChanged> changed;
 
     public List<RoleGrantView> list(String environmentKey) {
         authorization.require(Action.READ_FLAGS, ResourceRef.environment(environmentKey), environmentKey);
@@ -75,6 +79,7 @@ public class RoleGrantService {
         entityManager.persist(grant);
         entityManager.flush();
         audit("role_grant.created", environmentKey, actor, context, grant);
+        changed.fire(new RoleGrantChanged(principal, environmentKey, role, true));
         return grant.view();
     }
 
@@ -93,6 +98,7 @@ public class RoleGrantService {
         entityManager.remove(grant);
         entityManager.flush();
         audit("role_grant.revoked", environmentKey, actor, context, grant);
+        changed.fire(new RoleGrantChanged(grant.principal(), environmentKey, grant.role(), false));
     }
 
     private void audit(String eventType, String environmentKey, Actor actor, CommandContext context, RoleGrant grant) {
