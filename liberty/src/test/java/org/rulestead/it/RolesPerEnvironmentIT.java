@@ -234,6 +234,8 @@ class RolesPerEnvironmentIT {
         assertThat(evaluate("viewer", "development", key).status())
                 .as("the flag is live in development")
                 .isEqualTo(200);
+        // viewer or higher: the auditor's role opens the audit trail, nothing else
+        assertRefused(evaluate("auditor", "staging", key), "evaluation by an auditor");
         assertRefused(
                 Api.post("/api/v1/environments/development/evaluate", NEWCOMER, PRO), "bulk evaluation in development");
         assertThat(Api.post("/api/v1/environments/staging/evaluate", NEWCOMER, PRO)
