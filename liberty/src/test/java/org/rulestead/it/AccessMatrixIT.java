@@ -12,20 +12,21 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every admin endpoint × every demo user: the expected 2xx for the roles the default policy lets
  * through (spec §6.1–§6.2 and our editors' proposals in protected environments), 403 for the
- * others, and 401 without credentials. Each call gets fresh fixtures, so no answer depends on
- * another.
+ * others (among them {@code newcomer}, signed in with no group and no grant), and 401 without
+ * credentials. Each call gets fresh fixtures, so no answer depends on another.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AccessMatrixIT {
 
-    static final List<String> USERS = List.of("viewer", "editor", "admin", "admin2", "auditor");
+    static final List<String> USERS = List.of("viewer", "editor", "admin", "admin2", "auditor", Grants.NEWCOMER);
     static final Set<String> READERS = Set.of("viewer", "editor", "admin", "admin2");
     static final Set<String> AUTHORS = Set.of("editor", "admin", "admin2");
     static final Set<String> ADMINS = Set.of("admin", "admin2");
@@ -34,6 +35,11 @@ class AccessMatrixIT {
     @Deployment(testable = false)
     static EnterpriseArchive rulestead() {
         return Deployments.rulesteadWithProbes();
+    }
+
+    @BeforeEach
+    void newcomerHoldsNoGrant() {
+        Grants.revokeAll(Grants.NEWCOMER);
     }
 
     /** A call to make as a user, on fixtures made for that call. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
 import org.rulestead.governance.Authorization;
+import org.rulestead.governance.EnvironmentScope;
 import org.rulestead.governance.ResourceRef;
 
 /**
@@ -32,13 +33,32 @@ public class AuditTrail {
     @Inject
     private Authorization authorization;
 
-    /** Events matching the query, newest first. */
+    /**
+     * Events matching the query, newest first. Without an environment, the events of the
+     * environments where the caller may list audit events, and those of no environment.
+     */
     public AuditPage list(AuditQuery query) {
-        authorization.require(
-                Action.LIST_AUDIT_EVENTS, ResourceRef.flag(orAll(query.flagKey())), query.environmentKey());
-        Where where = new Where(listIndex(query))
-                .and("e.environment_key = :environment", "environment", query.environmentKey())
-                .and("e.actor_id = :actor", "actor", query.actorId())
+        ResourceRef resource = ResourceRef.flag(orAll(query.flagKey()));
+        Where where = new Where(listIndex(query));
+        if (query.environmentKey() != null) {
+            authorization.require(Action.LIST_AUDIT_EVENTS, resource, query.environmentKey());
+            where.and("e.environment_key = :environment", "environment", query.environmentKey());
+        } else {
+            // across environments: only those the reader holds a role in, and events of none
+            EnvironmentScope scope = authorization.requireAcross(Action.LIST_AUDIT_EVENTS, resource);
+            List<String> environments = entityManager
+                    .createQuery("select e.key from Environment e", String.class)
+                    .getResultList();
+            if (!scope.coversAll(environments)) {
+                List<String> shown = scope.within(environments);
+                if (shown.isEmpty()) {
+                    where.and("e.environment_key is null");
+                } else {
+                    where.and("(e.environment_key is null or e.environment_key in (:shown))", "shown", shown);
+                }
+            }
+        }
+        where.and("e.actor_id = :actor", "actor", query.actorId())
                 .and("e.event_type = :eventType", "eventType", query.eventType())
                 .and("e.occurred_at >= :from", "from", query.from())
                 .and("e.occurred_at < :to", "to", query.to())

@@ -27,6 +27,7 @@ import org.rulestead.governance.Actor;
 import org.rulestead.governance.ApprovalRequirement;
 import org.rulestead.governance.Attempt;
 import org.rulestead.governance.Authorization;
+import org.rulestead.governance.EnvironmentScope;
 import org.rulestead.governance.ResourceRef;
 import org.rulestead.killswitch.KillSwitchService;
 import org.rulestead.time.Now;
@@ -263,8 +264,7 @@ public class ChangeRequestService {
      * in one more query.
      */
     public ChangeRequestList list(ChangeRequestQuery query) {
-        authorization.require(Action.READ_CHANGE_REQUESTS, ResourceRef.flag("*"), query.environmentKey());
-        Query ids = where(query, "select c.id", " order by c.id desc");
+        Query ids = where(query, readable(query), "select c.id", " order by c.id desc");
         List<Long> page = ((List<?>) ids.setMaxResults(query.limit() + 1).getResultList())
                 .stream().map(id -> ((Number) id).longValue()).toList();
         boolean more = page.size() > query.limit();
@@ -284,21 +284,43 @@ public class ChangeRequestService {
 
     /** How many requests the query matches (the overview's count of those awaiting review). */
     public long count(ChangeRequestQuery query) {
-        authorization.require(Action.READ_CHANGE_REQUESTS, ResourceRef.flag("*"), query.environmentKey());
-        return ((Number) where(query, "select count(*)", "").getSingleResult()).longValue();
+        return ((Number) where(query, readable(query), "select count(*)", "").getSingleResult()).longValue();
+    }
+
+    /**
+     * The environments the caller may read the query's requests in: the one it names (or a
+     * refusal), or across environments those the caller holds a role in; null when that is all.
+     */
+    private List<String> readable(ChangeRequestQuery query) {
+        if (query.environmentKey() != null) {
+            authorization.require(Action.READ_CHANGE_REQUESTS, ResourceRef.flag("*"), query.environmentKey());
+            return null;
+        }
+        EnvironmentScope scope = authorization.requireAcross(Action.READ_CHANGE_REQUESTS, ResourceRef.flag("*"));
+        List<String> environments = entityManager
+                .createQuery("select e.key from Environment e", String.class)
+                .getResultList();
+        return scope.coversAll(environments) ? null : scope.within(environments);
     }
 
     /**
      * The query's rows, in SQL that names the index reading them newest first (Derby's optimizer
      * misjudges these; PostgreSQL reads the {@code --DERBY-PROPERTIES} line as a comment).
      */
-    private Query where(ChangeRequestQuery query, String select, String order) {
+    private Query where(ChangeRequestQuery query, List<String> environments, String select, String order) {
         StringBuilder sql = new StringBuilder(select)
                 .append(" from {h-schema}change_requests c --DERBY-PROPERTIES index=")
                 .append(index(query))
                 .append("\n where c.id is not null");
         Map<String, Object> parameters = new LinkedHashMap<>();
         condition(sql, parameters, "c.environment_key = :environment", "environment", query.environmentKey());
+        if (environments != null) {
+            // outside the caller's environments: nothing to show (an empty list matches no row)
+            sql.append(environments.isEmpty() ? " and 1 = 0" : " and c.environment_key in (:readable)");
+            if (!environments.isEmpty()) {
+                parameters.put("readable", environments);
+            }
+        }
         condition(
                 sql,
                 parameters,

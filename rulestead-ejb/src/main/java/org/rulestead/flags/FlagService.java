@@ -23,6 +23,7 @@ import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
 import org.rulestead.governance.Attempt;
 import org.rulestead.governance.Authorization;
+import org.rulestead.governance.EnvironmentScope;
 import org.rulestead.governance.ResourceRef;
 import org.rulestead.model.FlagDefinition;
 import org.rulestead.model.FlagDocuments;
@@ -220,10 +221,11 @@ public class FlagService {
         return java.util.Objects.equals(sent, stored);
     }
 
+    /** Every flag, each with its state in the environments the caller may read flags in. */
     public List<FlagView> list() {
-        authorization.require(Action.READ_FLAGS, ResourceRef.flag("*"), null);
+        EnvironmentScope scope = authorization.requireAcross(Action.READ_FLAGS, ResourceRef.flag("*"));
         return entityManager.createNamedQuery("Flag.all", Flag.class).getResultList().stream()
-                .map(Flag::view)
+                .map(flag -> flag.view().within(scope::includes))
                 .toList();
     }
 
@@ -251,8 +253,21 @@ public class FlagService {
                 .getSingleResult();
     }
 
+    /** The flag, with its state in the environments the caller may read flags in. */
     public Optional<FlagView> find(String key) {
-        authorization.require(Action.READ_FLAGS, ResourceRef.flag(key), null);
+        EnvironmentScope scope = authorization.requireAcross(Action.READ_FLAGS, ResourceRef.flag(key));
+        return stored(key).map(flag -> flag.within(scope::includes));
+    }
+
+    /** The flag's state in one environment, for a caller who may read flags there. */
+    public Optional<FlagEnvironmentView> find(String key, String environmentKey) {
+        authorization.require(Action.READ_FLAGS, ResourceRef.flag(key), environmentKey);
+        return stored(key).flatMap(flag -> flag.environments().stream()
+                .filter(state -> state.environmentKey().equals(environmentKey))
+                .findFirst());
+    }
+
+    private Optional<FlagView> stored(String key) {
         return entityManager
                 .createNamedQuery("Flag.byKey", Flag.class)
                 .setParameter("key", key)

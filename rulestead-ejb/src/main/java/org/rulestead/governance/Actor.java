@@ -7,9 +7,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who performs a command: an operator signed in through the container, or the system itself.
+ * Who performs a command: an operator signed in through the container, or the system itself. An
+ * operator may hold no role at all: signing in needs only an identity, and what they may do in an
+ * environment comes from the roles granted there (decisions 18).
  *
- * @param roles the roles the server's registry gives everywhere
+ * @param roles the roles the server's registry gives everywhere (a group bound to a role)
  * @param environmentRoles roles granted in one environment only, by environment key
  */
 public record Actor(String id, String type, String display, Set<Role> roles, Map<String, Set<Role>> environmentRoles) {
@@ -34,7 +36,7 @@ public record Actor(String id, String type, String display, Set<Role> roles, Map
         return new Actor(id, OPERATOR, id, roles);
     }
 
-    /** Whether the actor has one of {@code wanted} everywhere. */
+    /** Whether the actor has one of {@code wanted} everywhere, from the registry. */
     public boolean hasAnyRole(Role... wanted) {
         return hasAnyRoleIn(null, wanted);
     }
@@ -48,5 +50,20 @@ public record Actor(String id, String type, String display, Set<Role> roles, Map
             }
         }
         return false;
+    }
+
+    /** Whether the actor has one of {@code wanted} in at least one environment, or everywhere. */
+    public boolean hasAnyRoleSomewhere(Role... wanted) {
+        for (Role role : wanted) {
+            if (roles.contains(role) || environmentRoles.values().stream().anyMatch(scoped -> scoped.contains(role))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The roles granted in {@code environmentKey} alone, on top of {@link #roles()}. */
+    public Set<Role> grantedIn(String environmentKey) {
+        return environmentKey == null ? Set.of() : environmentRoles.getOrDefault(environmentKey, Set.of());
     }
 }

@@ -70,6 +70,15 @@ public class Authorization {
     }
 
     /**
+     * For a read across environments: the current operator, if the policy lets them take {@code
+     * action} somewhere (asked with no environment), with the environments the answer may show.
+     */
+    public EnvironmentScope requireAcross(Action action, ResourceRef resource) {
+        Actor actor = require(action, resource, null);
+        return new EnvironmentScope(actor, environmentKey -> allows(actor, action, resource, environmentKey));
+    }
+
+    /**
      * As {@link #require}, for a mutation: a refusal is audited (spec §6.12) as {@code eventType}
      * with {@code result = denied}, in a transaction of its own. Only once the caller is allowed
      * does the command's own refusal, if its context carries one (a body that could not be read,
@@ -155,7 +164,8 @@ public class Authorization {
         return refusal(action, environmentKey, reason);
     }
 
-    private static CommandRejected.Forbidden refusal(Action action, String environmentKey, String reason) {
+    /** The refusal of {@code action}, as every service answers it (403 {@code auth/unauthorized}). */
+    public static CommandRejected.Forbidden refusal(Action action, String environmentKey, String reason) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("action", action.wireName());
         if (environmentKey != null) {
@@ -177,7 +187,8 @@ public class Authorization {
         }
     }
 
-    private boolean allows(Actor actor, Action action, ResourceRef resource, String environmentKey) {
+    /** Whether the policy lets {@code actor} take {@code action}; a policy that fails denies. */
+    public boolean allows(Actor actor, Action action, ResourceRef resource, String environmentKey) {
         try {
             return policy.can(actor, action, resource, environmentKey);
         } catch (RuntimeException e) {

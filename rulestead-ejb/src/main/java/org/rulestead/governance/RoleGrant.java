@@ -14,6 +14,7 @@ import java.time.Instant;
 /** A role given to one principal (a user name of the registry) in one environment. */
 @Entity
 @Table(name = "role_grants")
+@NamedQuery(name = "RoleGrant.all", query = "select g from RoleGrant g")
 @NamedQuery(name = "RoleGrant.ofPrincipal", query = "select g from RoleGrant g where g.principal = :principal")
 @NamedQuery(
         name = "RoleGrant.inEnvironment",

@@ -1,6 +1,7 @@
 package org.rulestead.governance;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,6 +39,9 @@ public class RoleGrantService {
 
     @Inject
     private Now now;
+
+    @Inject
+    private Event<RoleGrantChanged> changed;
 
     /** The roles granted in the environment, with the version a grant or revocation states it read. */
     public EnvironmentRoleGrants list(String environmentKey) {
@@ -98,6 +102,7 @@ public class RoleGrantService {
         long version = environment.grantsChanged();
         entityManager.flush();
         audit("role_grant.created", environmentKey, actor, context, grant, version);
+        changed.fire(new RoleGrantChanged(grantee, environmentKey, role, true));
         return new GrantChange(grant.view(), version);
     }
 
@@ -120,6 +125,7 @@ public class RoleGrantService {
         long version = environment.grantsChanged();
         entityManager.flush();
         audit("role_grant.revoked", environmentKey, actor, context, grant, version);
+        changed.fire(new RoleGrantChanged(grant.principal(), environmentKey, grant.role(), false));
         return version;
     }
 

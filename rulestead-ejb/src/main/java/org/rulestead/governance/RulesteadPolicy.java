@@ -12,7 +12,10 @@ public interface RulesteadPolicy {
 
     /**
      * Whether {@code actor} may perform {@code action} on {@code resource} in the environment
-     * {@code environmentKey} ({@code null} for flag-wide actions such as creating a flag).
+     * {@code environmentKey}. {@code null} means an action not bound to one environment: for a read
+     * across environments (listing flags, audit events, change requests), a yes lets the caller
+     * in and the service then asks again for each environment, answering only what those allow;
+     * for a change to what every environment shares (creating a flag), a yes must hold everywhere.
      */
     boolean can(Actor actor, Action action, ResourceRef resource, String environmentKey);
 

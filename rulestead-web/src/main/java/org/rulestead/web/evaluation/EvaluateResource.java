@@ -22,10 +22,11 @@ import org.rulestead.web.json.QueryParameters;
  * {@code POST /api/v1/evaluate}: evaluates any flag payload (spec §2.2) for a context (spec §2.1),
  * for tools, previews and tests. Nothing is read from or written to the database. {@code
  * ?explain=true} adds the explanation and the debug trace; {@code ?strict=} overrides the
- * context's strict flag.
+ * context's strict flag. A signed-in caller needs a Rulestead role somewhere ({@link ClientCheck}).
  */
 @Path("v1/evaluate")
 @RequestScoped
+@EvaluationClients
 public class EvaluateResource {
 
     @POST

@@ -12,8 +12,9 @@ import org.rulestead.web.problem.Problem;
 
 /**
  * Lets evaluation clients in: an API key ({@code Authorization: Bearer …} or {@code X-API-Key})
- * of the environment asked for, or a signed-in Rulestead user. A missing or unknown key is 401, a
- * key of another environment 403; neither reaches the engine.
+ * of the environment asked for, or a signed-in Rulestead user with a role there. A missing or
+ * unknown key is 401, a key of another environment or a user without a role there 403; neither
+ * reaches the engine.
  */
 @Provider
 @EvaluationClients
@@ -29,16 +30,34 @@ public class EvaluationClientFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         SecurityContext security = request.getSecurityContext();
+        String pathEnvironment = request.getUriInfo().getPathParameters().getFirst("env");
+        ClientCheck.SignedIn signedIn = null;
+        if (security != null && security.getUserPrincipal() != null) {
+            // a signed-in user names the environment in the path, or in OFREP's ?env=
+            String environment = pathEnvironment == null && isOfrep(request)
+                    ? request.getUriInfo().getQueryParameters().getFirst("env")
+                    : pathEnvironment;
+            signedIn = new ClientCheck.SignedIn(
+                    security.getUserPrincipal().getName(), security::isUserInRole, blankAsNull(environment));
+        }
         ClientCheck.Outcome outcome = clients.check(
                 request.getHeaderString("Authorization"),
                 request.getHeaderString("X-API-Key"),
-                request.getUriInfo().getPathParameters().getFirst("env"),
-                security == null || security.getUserPrincipal() == null ? null : security::isUserInRole);
+                pathEnvironment,
+                signedIn);
         if (outcome.refused()) {
             request.abortWith(refusal(request, outcome));
         } else if (outcome.keyEnvironment() != null) {
             request.setProperty(KEY_ENVIRONMENT, outcome.keyEnvironment());
         }
+    }
+
+    private static boolean isOfrep(ContainerRequestContext request) {
+        return request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("ofrep/");
+    }
+
+    private static String blankAsNull(String environment) {
+        return environment == null || environment.isBlank() ? null : environment;
     }
 
     private static Response refusal(ContainerRequestContext request, ClientCheck.Outcome outcome) {

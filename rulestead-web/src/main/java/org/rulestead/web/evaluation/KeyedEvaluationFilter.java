@@ -62,7 +62,10 @@ public class KeyedEvaluationFilter extends HttpFilter {
                 request.getHeader("Authorization"),
                 request.getHeader("X-API-Key"),
                 environment,
-                request.getUserPrincipal() == null ? null : request::isUserInRole);
+                request.getUserPrincipal() == null
+                        ? null
+                        : new ClientCheck.SignedIn(
+                                request.getUserPrincipal().getName(), request::isUserInRole, environment));
         if (client.refused()) {
             if (client.refusalStatus() == 401) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"Rulestead\"");

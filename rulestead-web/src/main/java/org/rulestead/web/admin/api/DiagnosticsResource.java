@@ -8,10 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Authorization;
+import org.rulestead.governance.EnvironmentScope;
 import org.rulestead.governance.ResourceRef;
 import org.rulestead.json.JsonTrees;
 import org.rulestead.runtime.EnvironmentState;
@@ -25,7 +27,8 @@ import org.rulestead.runtime.RuntimeDiagnostics.EnvironmentDiagnostics;
  * {@code GET /api/v1/admin/diagnostics}: this node's runtime (spec §10.5): per environment the
  * snapshot version, when it was published and applied, its age, source, refresh status, whether
  * answers are served stale, the disk backup and the last refresh error; the refresh worker; the
- * database as the worker last found it; and the peer nodes that reported themselves.
+ * database as the worker last found it; and the peer nodes that reported themselves. Only the
+ * environments where the caller may read diagnostics are listed.
  */
 @Path("v1/admin/diagnostics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,15 +48,16 @@ public class DiagnosticsResource {
 
     @GET
     public JsonObject diagnostics() {
-        authorization.require(Action.READ_DIAGNOSTICS, ResourceRef.environment("*"), null);
+        EnvironmentScope scope = authorization.requireAcross(Action.READ_DIAGNOSTICS, ResourceRef.environment("*"));
         Diagnostics node = diagnostics.read();
+        List<EnvironmentDiagnostics> shown = node.environments().stream()
+                .filter(environment -> scope.includes(environment.state().environmentKey()))
+                .toList();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("node", node.node());
         json.put(
                 "environments",
-                node.environments().stream()
-                        .map(DiagnosticsResource::environment)
-                        .toList());
+                shown.stream().map(DiagnosticsResource::environment).toList());
         json.put("database", node.database());
         json.put("refresh_worker", worker(node.refreshWorker()));
         Map<String, Object> infrastructure = new LinkedHashMap<>();
@@ -65,9 +69,7 @@ public class DiagnosticsResource {
                 node.peerNodes().stream().map(DiagnosticsResource::peer).toList());
         infrastructure.put(
                 "environments",
-                node.environments().stream()
-                        .map(environment -> health(environment, node))
-                        .toList());
+                shown.stream().map(environment -> health(environment, node)).toList());
         json.put("infrastructure_health", infrastructure);
         return JsonTrees.toJson(json).asJsonObject();
     }

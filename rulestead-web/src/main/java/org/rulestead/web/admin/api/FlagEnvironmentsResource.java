@@ -67,10 +67,7 @@ public class FlagEnvironmentsResource {
     /** The flag's state here, with its evaluation evidence (spec §8.3). */
     @GET
     public JsonObject state(@PathParam("key") String key, @PathParam("env") String env) {
-        return flags.find(key)
-                .flatMap(flag -> flag.environments().stream()
-                        .filter(state -> state.environmentKey().equals(env))
-                        .findFirst())
+        return flags.find(key, env)
                 .map(state -> {
                     Map<String, Object> json = new java.util.LinkedHashMap<>(FlagJson.environment(state));
                     EvidenceSummary evidence = this.evidence.of(key, env);

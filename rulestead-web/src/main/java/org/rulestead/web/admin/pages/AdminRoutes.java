@@ -1,5 +1,6 @@
 package org.rulestead.web.admin.pages;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -11,17 +12,23 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.rulestead.governance.Capabilities;
 import org.rulestead.web.routing.CanonicalPaths;
 
 /**
  * Maps the admin pages' public URLs (bookmarked, pasted into tickets) onto their Faces views:
  * {@code /admin/flags/checkout/rules?env=staging} renders {@code /admin/rules.xhtml?key=checkout}.
  * The query string travels with the forward, so {@code ?env=} reaches the page; a postback goes
- * to the same public URL ({@link PublicActionUrls}).
+ * to the same public URL ({@link PublicActionUrls}). A signed-in user who may read nothing
+ * anywhere gets one page saying why ({@link NoRolePage}).
  */
 @WebFilter(urlPatterns = {"/", "/logout", "/admin", "/admin/*"})
 public class AdminRoutes extends HttpFilter {
+
+    @Inject
+    private Capabilities capabilities;
 
     private static final Map<String, String> VIEWS = Map.of(
             "/admin", "/admin/overview.xhtml",
@@ -53,12 +60,30 @@ public class AdminRoutes extends HttpFilter {
             response.sendRedirect(request.getContextPath() + "/login");
             return;
         }
+        // every admin page, by its public URL or its view's: none has anything for a user with no role
+        Optional<String> nothingToShow = path.startsWith("/admin") && request.getUserPrincipal() != null
+                ? capabilities.nothingToShow()
+                : Optional.empty();
+        if (nothingToShow.isPresent()) {
+            noRole(request, response, nothingToShow.get());
+            return;
+        }
         String view = view(path);
         if (view != null) {
             request.getRequestDispatcher(view).forward(request, response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A user with no role anywhere: one page that says why, instead of pages with nothing on them. */
+    private static void noRole(HttpServletRequest request, HttpServletResponse response, String why)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(NoRolePage.html(request.getContextPath(), why));
     }
 
     /** The Faces view (with its path parameter) behind a public admin URL, or null. */

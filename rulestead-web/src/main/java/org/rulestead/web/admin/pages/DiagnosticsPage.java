@@ -53,7 +53,7 @@ public class DiagnosticsPage extends EnvironmentPage {
         } catch (RuntimeException unreachable) {
             LOG.log(Level.FINE, "environments unavailable; showing those this node serves", unreachable);
             unavailable = "The database is out of reach: these are the environments this node serves.";
-            List<EnvironmentSummary> served = diagnostics.environments().stream()
+            List<EnvironmentSummary> served = getEnvironments().stream()
                     .map(environment -> environment.state().environmentKey())
                     .map(key -> new EnvironmentSummary(key, key, null, false))
                     .toList();
@@ -74,10 +74,14 @@ public class DiagnosticsPage extends EnvironmentPage {
         return unavailable;
     }
 
-    /** The environment the address names, first: that is the one the SRE came for. */
+    /**
+     * The environments where the operator may read diagnostics, the one the address names first:
+     * that is the one the SRE came for.
+     */
     public List<RuntimeDiagnostics.EnvironmentDiagnostics> getEnvironments() {
         String current = selection == null ? null : selection.currentKey();
         return diagnostics.environments().stream()
+                .filter(environment -> shown(environment.state().environmentKey()))
                 .sorted((a, b) -> Boolean.compare(
                         !a.state().environmentKey().equals(current),
                         !b.state().environmentKey().equals(current)))
@@ -85,7 +89,13 @@ public class DiagnosticsPage extends EnvironmentPage {
     }
 
     public boolean isStaleServing() {
-        return diagnostics.environments().stream().anyMatch(RuntimeDiagnostics.EnvironmentDiagnostics::staleUsed);
+        return getEnvironments().stream().anyMatch(RuntimeDiagnostics.EnvironmentDiagnostics::staleUsed);
+    }
+
+    private boolean shown(String environmentKey) {
+        return capabilities
+                .direct(Action.READ_DIAGNOSTICS, ResourceRef.environment(environmentKey), environmentKey)
+                .allowed();
     }
 
     /** A cache age for people: "850 ms", "12 s", "4 min". */

@@ -9,7 +9,8 @@ final class Refusals {
 
     private static final Map<String, String> REASONS = Map.of(
             "change_request_required", "This environment is protected: submit a change request instead.",
-            "self_approval_forbidden", "You submitted this change request, so another admin must approve it.");
+            "self_approval_forbidden", "You submitted this change request, so another admin must approve it.",
+            "no_role", "You hold no role in any environment yet: ask an admin to grant you one.");
 
     private Refusals() {}
 
