@@ -32,6 +32,7 @@ class DiagnosticsPageIT {
         LiveEvaluationIT.published("diagnostics");
         JsonObject diagnostics = awaitPeers();
         assertThat(diagnostics.getString("database")).isEqualTo("reachable");
+        assertThat(diagnostics.getString("api_keys_source")).isEqualTo("database");
         assertThat(diagnostics.getJsonObject("refresh_worker").getString("state"))
                 .isIn("idle", "polling");
         assertThat(diagnostics.getJsonObject("refresh_worker").getInt("consecutive_failures"))

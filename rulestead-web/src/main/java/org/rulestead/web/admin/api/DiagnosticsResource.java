@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rulestead.apikeys.ApiKeyRegistry;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Authorization;
 import org.rulestead.governance.EnvironmentScope;
@@ -36,13 +37,15 @@ import org.rulestead.runtime.RuntimeDiagnostics.EnvironmentDiagnostics;
 public class DiagnosticsResource {
 
     private RuntimeDiagnostics diagnostics;
+    private ApiKeyRegistry apiKeys;
     private Authorization authorization;
 
     protected DiagnosticsResource() {}
 
     @Inject
-    public DiagnosticsResource(RuntimeDiagnostics diagnostics, Authorization authorization) {
+    public DiagnosticsResource(RuntimeDiagnostics diagnostics, ApiKeyRegistry apiKeys, Authorization authorization) {
         this.diagnostics = diagnostics;
+        this.apiKeys = apiKeys;
         this.authorization = authorization;
     }
 
@@ -60,6 +63,8 @@ public class DiagnosticsResource {
                 shown.stream().map(DiagnosticsResource::environment).toList());
         json.put("database", node.database());
         json.put("refresh_worker", worker(node.refreshWorker()));
+        // where the API keys this node admits come from: the database, its disk backup, or none yet
+        json.put("api_keys_source", apiKeys.source());
         Map<String, Object> infrastructure = new LinkedHashMap<>();
         infrastructure.put("node", node.node());
         infrastructure.put("topology_scope", "current_node");

@@ -3,8 +3,6 @@ package org.rulestead.web.admin.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -128,16 +126,7 @@ public class AuditLogPage extends EnvironmentPage {
         parameters.put("from", from);
         parameters.put("to", to);
         parameters.put("before", cursor == null ? null : cursor.toString());
-        StringBuilder query = new StringBuilder();
-        parameters.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                query.append(query.length() == 0 ? '?' : '&')
-                        .append(name)
-                        .append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return query.toString();
+        return QueryStrings.of(parameters);
     }
 
     public boolean isAllEnvironments() {

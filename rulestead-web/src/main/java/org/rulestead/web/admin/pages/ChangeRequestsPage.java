@@ -3,8 +3,6 @@ package org.rulestead.web.admin.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,16 +88,7 @@ public class ChangeRequestsPage extends EnvironmentPage {
         parameters.put("flag", flag);
         parameters.put("scope", scope);
         parameters.put("before", cursor == null ? null : cursor.toString());
-        StringBuilder query = new StringBuilder();
-        parameters.forEach((name, value) -> {
-            if (!blank(value)) {
-                query.append(query.length() == 0 ? '?' : '&')
-                        .append(name)
-                        .append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return query.toString();
+        return QueryStrings.of(parameters);
     }
 
     private static boolean blank(String value) {

@@ -3,8 +3,6 @@ package org.rulestead.web.admin.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,16 +101,7 @@ public class TimelinePage extends FlagPage {
         parameters.put("by", by);
         parameters.put("result", result);
         parameters.put("before", cursor == null ? null : cursor.toString());
-        StringBuilder query = new StringBuilder();
-        parameters.forEach((name, value) -> {
-            if (!blank(value)) {
-                query.append(query.length() == 0 ? '?' : '&')
-                        .append(name)
-                        .append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return query.toString();
+        return QueryStrings.of(parameters);
     }
 
     public List<AuditLine> getLines() {
