@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -332,8 +333,8 @@ abstract class LongHistoryContract {
                 .append(" events with the probe took ")
                 .append(String.format("%.1f s", writeSeconds))
                 .append(".\n");
-        System.out.println(
-                "Admin pages with a long history on " + System.getProperty("arquillian.launch") + ":\n" + table);
+        Logger.getLogger(LongHistoryContract.class.getName())
+                .info("Admin pages with a long history on " + System.getProperty("arquillian.launch") + ":\n" + table);
         try {
             Files.createDirectories(Path.of("target"));
             Files.writeString(
