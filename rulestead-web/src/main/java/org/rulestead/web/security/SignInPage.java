@@ -1,12 +1,14 @@
 package org.rulestead.web.security;
 
+import org.rulestead.web.Html;
+
 /** The HTML of the sign-in form; every value written into it is escaped. */
 final class SignInPage {
 
     private SignInPage() {}
 
     static String html(String contextPath, String token, String next, String error) {
-        String alert = error == null ? "" : "<p class=\"banner warning\" role=\"alert\">" + escape(error) + "</p>";
+        String alert = error == null ? "" : "<p class=\"banner warning\" role=\"alert\">" + Html.escape(error) + "</p>";
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -27,21 +29,6 @@ final class SignInPage {
                 <button type="submit" id="sign-in" class="primary">Sign in</button>
                 </form></main></body></html>
                 """
-                .formatted(escape(contextPath), alert, escape(token), escape(next));
-    }
-
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+                .formatted(Html.escape(contextPath), alert, Html.escape(token), Html.escape(next));
     }
 }

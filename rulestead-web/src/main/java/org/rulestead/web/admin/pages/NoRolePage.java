@@ -1,5 +1,7 @@
 package org.rulestead.web.admin.pages;
 
+import org.rulestead.web.Html;
+
 /**
  * What the admin pages answer a signed-in user who holds no role anywhere yet (signing in needs
  * only an identity): why there is nothing to show, and who can change that. Every value written
@@ -22,21 +24,6 @@ final class NoRolePage {
                 <p><a href="%1$s/logout">Sign out</a></p>
                 </main></body></html>
                 """
-                .formatted(escape(contextPath), escape(why));
-    }
-
-    private static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+                .formatted(Html.escape(contextPath), Html.escape(why));
     }
 }
