@@ -1,6 +1,7 @@
 package org.rulestead.validation;
 
 import java.util.List;
+import org.rulestead.evaluation.ErrorType;
 
 /**
  * The outcome of validating a draft ruleset: its findings, and which error the whole answer is
@@ -17,11 +18,11 @@ public record RulesetValidation(List<Finding> findings, boolean weightsInvalid) 
         return findings.isEmpty();
     }
 
-    public String errorType() {
-        return weightsInvalid ? "variant_weights_invalid" : "invalid_ruleset";
+    public ErrorType errorType() {
+        return weightsInvalid ? ErrorType.VARIANT_WEIGHTS_INVALID : ErrorType.INVALID_RULESET;
     }
 
     public String message() {
-        return weightsInvalid ? "variant weights must sum to 100%" : "ruleset is invalid";
+        return errorType().canonicalMessage();
     }
 }

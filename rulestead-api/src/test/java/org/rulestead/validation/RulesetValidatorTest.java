@@ -83,7 +83,7 @@ class RulesetValidatorTest {
 
         assertThat(validation.findings())
                 .containsExactly(new Finding("rules[1].variants", "variant weights must sum to 100% (they sum to 90)"));
-        assertThat(validation.errorType()).isEqualTo("variant_weights_invalid");
+        assertThat(validation.errorType().wireName()).isEqualTo("variant_weights_invalid");
         assertThat(validation.message()).isEqualTo("variant weights must sum to 100%");
     }
 
@@ -137,7 +137,7 @@ class RulesetValidatorTest {
 
         assertThat(validation.findings()).extracting(Finding::field).contains(field);
         assertThat(validation.valid()).isFalse();
-        assertThat(validation.errorType()).isEqualTo("invalid_ruleset");
+        assertThat(validation.errorType().wireName()).isEqualTo("invalid_ruleset");
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
+import org.rulestead.evaluation.ErrorDomain;
+import org.rulestead.evaluation.ErrorType;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
@@ -61,9 +63,7 @@ public class ApiKeyService {
                 environmentKey,
                 new Attempt("api_key.created", context));
         if (name == null || name.isBlank() || name.length() > 128) {
-            throw new CommandRejected.Invalid(
-                    "config",
-                    "invalid_command",
+            throw CommandRejected.invalid(
                     "the API key is invalid",
                     List.of(new Finding("name", "is required: 1 to 128 characters saying who uses the key")));
         }
@@ -93,7 +93,7 @@ public class ApiKeyService {
         ApiKey key = entityManager.find(ApiKey.class, id);
         if (key == null || !key.environmentKey().equals(environmentKey)) {
             throw new CommandRejected.NotFound(
-                    "auth", "invalid_command", "API key was not found", Map.of("api_key_id", id));
+                    ErrorDomain.AUTH, ErrorType.INVALID_COMMAND, "API key was not found", Map.of("api_key_id", id));
         }
         if (!key.revoked()) {
             key.revoke(actor.id(), now.instant());

@@ -15,6 +15,8 @@ import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.command.ReadVersion;
+import org.rulestead.evaluation.ErrorDomain;
+import org.rulestead.evaluation.ErrorType;
 import org.rulestead.flags.Flag;
 import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagStore;
@@ -85,7 +87,7 @@ public class RulesetService {
                 RulesetValidator.validate(draft, flag.definition().valueType(), Set.of());
         if (!validation.valid()) {
             throw new CommandRejected.Invalid(
-                    "ruleset", validation.errorType(), validation.message(), validation.findings());
+                    ErrorDomain.RULESET, validation.errorType(), validation.message(), validation.findings());
         }
         String salt = draft.get("salt") instanceof String text && !text.isBlank() ? text.trim() : null;
         List<?> rules = draft.get("rules") instanceof List<?> list ? list : List.of();
@@ -112,9 +114,7 @@ public class RulesetService {
                 environmentKey,
                 new Attempt("ruleset.publish", context));
         if (version == null || version <= 0) {
-            throw new CommandRejected.Invalid(
-                    "config",
-                    "invalid_command",
+            throw CommandRejected.invalid(
                     "the publish command is invalid",
                     List.of(new Finding("version", "is required: the draft version to publish, a whole number")));
         }
@@ -130,8 +130,8 @@ public class RulesetService {
     public Ruleset publishableDraft(FlagEnvironment state, int version, String field) {
         Ruleset ruleset = state.ruleset(version)
                 .orElseThrow(() -> new CommandRejected.Invalid(
-                        "ruleset",
-                        "ruleset_not_found",
+                        ErrorDomain.RULESET,
+                        ErrorType.RULESET_NOT_FOUND,
                         "ruleset was not found",
                         List.of(new Finding(
                                 field,
@@ -140,8 +140,8 @@ public class RulesetService {
                                         + state.view().latestRulesetVersion() + ")"))));
         if (!ruleset.isDraft()) {
             throw new CommandRejected.Conflict(
-                    "ruleset",
-                    "invalid_command",
+                    ErrorDomain.RULESET,
+                    ErrorType.INVALID_COMMAND,
                     "ruleset_not_publishable",
                     Map.of("flag_key", state.flagKey(), "environment_key", state.environmentKey(), "version", version));
         }
@@ -205,8 +205,8 @@ public class RulesetService {
                 .ruleset(version)
                 .map(Ruleset::view)
                 .orElseThrow(() -> new CommandRejected.NotFound(
-                        "ruleset",
-                        "ruleset_not_found",
+                        ErrorDomain.RULESET,
+                        ErrorType.RULESET_NOT_FOUND,
                         "ruleset was not found",
                         Map.of("flag_key", flagKey, "environment_key", environmentKey, "version", version)));
     }

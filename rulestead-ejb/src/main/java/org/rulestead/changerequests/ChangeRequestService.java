@@ -19,6 +19,8 @@ import org.rulestead.authoring.RulesetService;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.command.ReadVersion;
+import org.rulestead.evaluation.ErrorDomain;
+import org.rulestead.evaluation.ErrorType;
 import org.rulestead.flags.Flag;
 import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagStore;
@@ -169,8 +171,8 @@ public class ChangeRequestService {
         requireStatus(request, ChangeRequestStatus.SUBMITTED);
         if (request.decidedBy(actor.id())) {
             throw new CommandRejected.Conflict(
-                    "auth",
-                    "invalid_command",
+                    ErrorDomain.AUTH,
+                    ErrorType.INVALID_COMMAND,
                     "reviewer has already recorded a decision",
                     Map.of("change_request_id", id));
         }
@@ -373,8 +375,7 @@ public class ChangeRequestService {
     private ChangeRequest find(long id) {
         ChangeRequest request = entityManager.find(ChangeRequest.class, id);
         if (request == null) {
-            throw new CommandRejected.NotFound(
-                    "store", "invalid_command", "change request was not found", Map.of("change_request_id", id));
+            throw CommandRejected.notFound("change request was not found", Map.of("change_request_id", id));
         }
         return request;
     }
@@ -385,9 +386,7 @@ public class ChangeRequestService {
                 return;
             }
         }
-        throw new CommandRejected.Conflict(
-                "store",
-                "invalid_command",
+        throw CommandRejected.conflict(
                 "change request is not in a valid state for this operation",
                 Map.of(
                         "change_request_id",
@@ -406,9 +405,7 @@ public class ChangeRequestService {
     }
 
     private static CommandRejected unsupported(String name) {
-        return new CommandRejected.Invalid(
-                "config",
-                "invalid_command",
+        return CommandRejected.invalid(
                 "this action cannot go through a change request",
                 List.of(new Finding(
                         "action",
@@ -467,7 +464,7 @@ public class ChangeRequestService {
             findings.add(new Finding("command.version", "must be the draft version to publish, a whole number"));
         }
         if (!findings.isEmpty()) {
-            throw new CommandRejected.Invalid("config", "invalid_command", "the command is invalid", findings);
+            throw CommandRejected.invalid("the command is invalid", findings);
         }
         if (action == Action.PUBLISH_RULESET) {
             rulesets.publishableDraft(target, ((Number) command.get("version")).intValue(), "command.version");
@@ -489,7 +486,7 @@ public class ChangeRequestService {
             missing.add(new Finding("resource_key", "is required: the flag's key"));
         }
         if (!missing.isEmpty()) {
-            throw new CommandRejected.Invalid("config", "invalid_command", "the change request is incomplete", missing);
+            throw CommandRejected.invalid("the change request is incomplete", missing);
         }
     }
 
@@ -527,9 +524,7 @@ public class ChangeRequestService {
         } catch (PersistenceException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                    throw new CommandRejected.Conflict(
-                            "store",
-                            "invalid_command",
+                    throw CommandRejected.conflict(
                             "a change request with this request id already exists",
                             Map.of("correlation_id", correlationId));
                 }

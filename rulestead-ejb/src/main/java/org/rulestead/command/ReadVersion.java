@@ -57,11 +57,8 @@ public final class ReadVersion {
             Map<String, Object> conflict = new LinkedHashMap<>(metadata);
             conflict.put("reason", "stale_version");
             conflict.put("version", current);
-            throw new CommandRejected.Conflict(
-                    "store",
-                    "invalid_command",
-                    "the " + aggregate + " changed since you read it: read it again and retry",
-                    conflict);
+            throw CommandRejected.conflict(
+                    "the " + aggregate + " changed since you read it: read it again and retry", conflict);
         }
     }
 

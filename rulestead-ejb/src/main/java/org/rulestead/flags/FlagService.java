@@ -19,6 +19,8 @@ import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.command.ReadVersion;
 import org.rulestead.environments.Environment;
+import org.rulestead.evaluation.ErrorDomain;
+import org.rulestead.evaluation.ErrorType;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
 import org.rulestead.governance.Attempt;
@@ -67,7 +69,7 @@ public class FlagService {
                 Action.CREATE_FLAG, ResourceRef.flag(key), null, new Attempt("flag.create", context));
         Reading<NewFlag> reading = NewFlagReader.read(document);
         if (reading instanceof Reading.Invalid<NewFlag> invalid) {
-            throw new CommandRejected.Invalid("config", "invalid_command", "the flag is invalid", invalid.findings());
+            throw CommandRejected.invalid("the flag is invalid", invalid.findings());
         }
         NewFlag newFlag = ((Reading.Valid<NewFlag>) reading).value();
         if (exists(key)) {
@@ -138,7 +140,7 @@ public class FlagService {
             refused.addAll(invalid.findings());
         }
         if (!refused.isEmpty()) {
-            throw new CommandRejected.Invalid("config", "invalid_command", "the flag update is invalid", refused);
+            throw CommandRejected.invalid("the flag update is invalid", refused);
         }
         FlagDefinition after = ((Reading.Valid<NewFlag>) reading).value().definition();
         if (after.equals(before)) {
@@ -303,7 +305,8 @@ public class FlagService {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new CommandRejected.Invalid("config", "environment_not_found", "environment was not found", unknown);
+            throw new CommandRejected.Invalid(
+                    ErrorDomain.CONFIG, ErrorType.ENVIRONMENT_NOT_FOUND, "environment was not found", unknown);
         }
         return keys.stream()
                 .map(wanted -> found.stream()
@@ -335,8 +338,7 @@ public class FlagService {
     }
 
     private static CommandRejected alreadyExists(String key) {
-        return new CommandRejected.Conflict(
-                "store", "invalid_command", "a flag with this key already exists", Map.of("flag_key", key));
+        return CommandRejected.conflict("a flag with this key already exists", Map.of("flag_key", key));
     }
 
     private static Map<String, Object> afterSnapshot(FlagView flag) {

@@ -3,11 +3,7 @@ package org.rulestead.flags;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.rulestead.command.CommandRejected;
-import org.rulestead.validation.Finding;
 
 /**
  * Finds the flags and flag environments commands work on, answering the spec's not-found and
@@ -27,16 +23,14 @@ public class FlagStore {
                 .getResultList()
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> new CommandRejected.NotFound(
-                        "store", "flag_not_found", "flag was not found", Map.of("flag_key", key)));
+                .orElseThrow(() -> CommandRejected.flagNotFound(key));
     }
 
     /** The flag, if it may still change; 409 {@code flag_archived} otherwise. */
     public Flag changeableFlag(String key) {
         Flag flag = flag(key);
         if (flag.archived()) {
-            throw new CommandRejected.Conflict(
-                    "store", "flag_archived", "flag is archived and cannot be changed", Map.of("flag_key", key));
+            throw CommandRejected.flagArchived(key);
         }
         return flag;
     }
@@ -44,13 +38,7 @@ public class FlagStore {
     /** The flag's state in the environment: 404 when the environment or the flag there does not exist. */
     public FlagEnvironment in(Flag flag, String environmentKey) {
         requireEnvironment(environmentKey);
-        return flag.in(environmentKey).orElseThrow(() -> {
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("flag_key", flag.key());
-            metadata.put("environment_key", environmentKey);
-            return new CommandRejected.NotFound(
-                    "store", "flag_not_found", "flag was not found for the requested environment", metadata);
-        });
+        return flag.in(environmentKey).orElseThrow(() -> CommandRejected.flagNotFoundIn(flag.key(), environmentKey));
     }
 
     /** 404 {@code environment_not_found} unless the environment exists. */
@@ -60,22 +48,14 @@ public class FlagStore {
                 .setParameter("key", environmentKey)
                 .getSingleResult();
         if (found == 0) {
-            throw new CommandRejected.NotFound(
-                    "config",
-                    "environment_not_found",
-                    "environment was not found",
-                    Map.of("environment_key", String.valueOf(environmentKey)));
+            throw CommandRejected.environmentNotFound(environmentKey);
         }
     }
 
     /** 422 unless the operator gave a reason: risky commands are explained in the audit trail. */
     public static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new CommandRejected.Invalid(
-                    "config",
-                    "invalid_command",
-                    "a reason is required",
-                    List.of(new Finding("reason", "is required: say why, for the audit trail")));
+            throw CommandRejected.reasonRequired();
         }
         return reason;
     }

@@ -17,6 +17,8 @@ import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.command.ReadVersion;
 import org.rulestead.environments.Environment;
+import org.rulestead.evaluation.ErrorDomain;
+import org.rulestead.evaluation.ErrorType;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
@@ -78,7 +80,7 @@ public class RoleGrantService {
         }
         Role role = role(roleName, findings);
         if (!findings.isEmpty()) {
-            throw new CommandRejected.Invalid("config", "invalid_command", "the grant is invalid", findings);
+            throw CommandRejected.invalid("the grant is invalid", findings);
         }
         String grantee = principal.trim();
         Environment environment = environment(environmentKey, LockModeType.PESSIMISTIC_WRITE);
@@ -92,8 +94,8 @@ public class RoleGrantService {
                         grant -> grant.role() == role && grant.environmentKey().equals(environmentKey));
         if (exists) {
             throw new CommandRejected.Conflict(
-                    "auth",
-                    "invalid_command",
+                    ErrorDomain.AUTH,
+                    ErrorType.INVALID_COMMAND,
                     "this role is already granted",
                     Map.of("principal", grantee, "role", role.roleName(), "environment_key", environmentKey));
         }
@@ -119,7 +121,7 @@ public class RoleGrantService {
         RoleGrant grant = entityManager.find(RoleGrant.class, id);
         if (grant == null || !grant.environmentKey().equals(environmentKey)) {
             throw new CommandRejected.NotFound(
-                    "auth", "invalid_command", "role grant was not found", Map.of("grant_id", id));
+                    ErrorDomain.AUTH, ErrorType.INVALID_COMMAND, "role grant was not found", Map.of("grant_id", id));
         }
         entityManager.remove(grant);
         long version = environment.grantsChanged();
@@ -141,11 +143,7 @@ public class RoleGrantService {
                 .getResultList()
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> new CommandRejected.NotFound(
-                        "config",
-                        "environment_not_found",
-                        "environment was not found",
-                        Map.of("environment_key", String.valueOf(environmentKey))));
+                .orElseThrow(() -> CommandRejected.environmentNotFound(environmentKey));
     }
 
     private static Role role(String name, List<Finding> findings) {

@@ -76,10 +76,6 @@ public class SnapshotWriter {
                 .getResultList()
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> new CommandRejected.NotFound(
-                        "config",
-                        "environment_not_found",
-                        "environment was not found",
-                        Map.of("environment_key", String.valueOf(environmentKey))));
+                .orElseThrow(() -> CommandRejected.environmentNotFound(environmentKey));
     }
 }

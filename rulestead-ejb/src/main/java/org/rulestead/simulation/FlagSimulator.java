@@ -3,7 +3,6 @@ package org.rulestead.simulation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.evaluation.EvaluationContext;
 import org.rulestead.explain.Explanation;
@@ -47,11 +46,7 @@ public class FlagSimulator {
 
     private Simulation run(String flagKey, String environmentKey, EvaluationContext context) {
         RuntimeAnswer answer = runtime.simulate(environmentKey, flagKey, context)
-                .orElseThrow(() -> new CommandRejected.NotFound(
-                        "environment",
-                        "environment_not_found",
-                        "environment was not found",
-                        Map.of("environment_key", String.valueOf(environmentKey))));
+                .orElseThrow(() -> CommandRejected.environmentNotFound(environmentKey));
         String text = Explanation.withRuntime(
                 Explanation.of(answer.result()),
                 environmentKey,

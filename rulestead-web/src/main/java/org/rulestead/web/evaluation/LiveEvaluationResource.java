@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.Map;
 import org.rulestead.command.CommandRejected;
+import org.rulestead.evaluation.ErrorDomain;
 import org.rulestead.evaluation.ErrorType;
 import org.rulestead.evaluation.EvaluationContext;
 import org.rulestead.explain.Explanation;
@@ -91,8 +92,8 @@ public class LiveEvaluationResource {
         RuntimeAnswer answer = runtime.evaluate(env, key, context, traced).orElseThrow(() -> unknownEnvironment(env));
         if (answer.result().isError() && answer.result().error().type() == ErrorType.FLAG_NOT_FOUND) {
             throw new CommandRejected.NotFound(
-                    "evaluation",
-                    "flag_not_found",
+                    ErrorDomain.EVALUATION,
+                    ErrorType.FLAG_NOT_FOUND,
                     "runtime flag was not found",
                     Map.of("flag_key", key, "environment_key", env));
         }
@@ -124,6 +125,9 @@ public class LiveEvaluationResource {
 
     private static CommandRejected unknownEnvironment(String env) {
         return new CommandRejected.NotFound(
-                "config", "environment_not_found", "environment was not found", Map.of("environment_key", env));
+                ErrorDomain.CONFIG,
+                ErrorType.ENVIRONMENT_NOT_FOUND,
+                "environment was not found",
+                Map.of("environment_key", env));
     }
 }

@@ -31,8 +31,8 @@ public class CommandRejectedMapper implements ExceptionMapper<CommandRejected> {
                         status(rejected),
                         Problems.instance(request, uriInfo),
                         rejected.getMessage(),
-                        rejected.domain(),
-                        rejected.type(),
+                        rejected.domain().wireName(),
+                        rejected.type().wireName(),
                         rejected.metadata(),
                         rejected.details())
                 .toResponse();

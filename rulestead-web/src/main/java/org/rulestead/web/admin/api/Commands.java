@@ -162,11 +162,7 @@ final class Commands {
         if (findings.isEmpty()) {
             return null;
         }
-        return new CommandRejected.Invalid(
-                "config",
-                "invalid_command",
-                "the command is invalid",
-                List.copyOf(new LinkedHashMap<>(index()).values()));
+        return CommandRejected.invalid("the command is invalid", List.copyOf(new LinkedHashMap<>(index()).values()));
     }
 
     /** One finding per field, the first said. */

@@ -75,11 +75,7 @@ public class FlagEnvironmentsResource {
                     json.put("variants_served", evidence.variantsServed());
                     return JsonTrees.toJson(json).asJsonObject();
                 })
-                .orElseThrow(() -> new CommandRejected.NotFound(
-                        "store",
-                        "flag_not_found",
-                        "flag was not found for the requested environment",
-                        Map.of("flag_key", key, "environment_key", env)));
+                .orElseThrow(() -> CommandRejected.flagNotFoundIn(key, env));
     }
 
     /**

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.flags.FlagService;
@@ -117,6 +116,6 @@ public class FlagsResource {
     }
 
     static CommandRejected.NotFound notFound(String key) {
-        return new CommandRejected.NotFound("store", "flag_not_found", "flag was not found", Map.of("flag_key", key));
+        return CommandRejected.flagNotFound(key);
     }
 }
