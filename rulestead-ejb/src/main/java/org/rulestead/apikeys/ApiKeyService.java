@@ -89,7 +89,7 @@ public class ApiKeyService {
                 ResourceRef.environment(environmentKey),
                 environmentKey,
                 new Attempt("api_key.revoked", context));
-        FlagStore.requireReason(context.reason());
+        context.requireReason();
         ApiKey key = entityManager.find(ApiKey.class, id);
         if (key == null || !key.environmentKey().equals(environmentKey)) {
             throw new CommandRejected.NotFound(

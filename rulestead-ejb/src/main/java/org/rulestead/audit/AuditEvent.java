@@ -82,7 +82,7 @@ public class AuditEvent {
         this.resourceKey = record.resourceKey();
         this.environmentKey = record.environmentKey();
         this.actorId = record.actor().id();
-        this.actorType = record.actor().type();
+        this.actorType = record.actor().type().wireName();
         this.actorDisplay = record.actor().display();
         this.reason = record.reason();
         this.outcome = record.outcome();

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.rulestead.governance.Action;
-import org.rulestead.governance.Actor;
+import org.rulestead.governance.ActorType;
 import org.rulestead.governance.Authorization;
 import org.rulestead.governance.EnvironmentScope;
 import org.rulestead.governance.ResourceRef;
@@ -125,7 +125,7 @@ public class AuditTrail {
                     where.and(
                             query.automated() ? "e.actor_type <> :operator" : "e.actor_type = :operator",
                             "operator",
-                            Actor.OPERATOR);
+                            ActorType.OPERATOR.wireName());
                 }
                 rows.addAll(where.newest(entityManager, query.limit() + 1));
             }

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +25,10 @@ import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
 import org.rulestead.governance.Attempt;
 import org.rulestead.governance.Authorization;
+import org.rulestead.governance.GovernanceGate;
+import org.rulestead.governance.GovernedCommand;
 import org.rulestead.governance.ResourceRef;
-import org.rulestead.runtime.SnapshotWriter;
 import org.rulestead.time.Now;
-import org.rulestead.validation.Finding;
 import org.rulestead.validation.RulesetValidation;
 import org.rulestead.validation.RulesetValidator;
 
@@ -57,7 +56,10 @@ public class RulesetService {
     private Now now;
 
     @Inject
-    private SnapshotWriter snapshots;
+    private GovernanceGate gate;
+
+    @Inject
+    private PublishRuleset publishRuleset;
 
     /**
      * Saves {@code {"salt", "rules"}} as the next draft of the flag in the environment. {@code read}
@@ -103,91 +105,19 @@ public class RulesetService {
     }
 
     /**
-     * Publishes draft {@code version}: governed (spec §6.4), so in a protected environment it is
-     * refused with {@code change_request_required}. A kill switch stays engaged (PD-3). No version,
-     * or one that is no ruleset here, is 422; a version that is no longer a draft, 409.
+     * Publishes draft {@code version} through the governance gate (spec §6.4): in a protected
+     * environment it is refused with {@code change_request_required}. A kill switch stays engaged
+     * (PD-3). No version, or one that is no ruleset here, is 422; one no longer a draft, 409.
      */
     public RulesetView publish(String flagKey, String environmentKey, Integer version, CommandContext context) {
-        Actor actor = authorization.requireDirect(
-                Action.PUBLISH_RULESET,
-                ResourceRef.flag(flagKey),
-                environmentKey,
-                new Attempt("ruleset.publish", context));
-        if (version == null || version <= 0) {
-            throw CommandRejected.invalid(
-                    "the publish command is invalid",
-                    List.of(new Finding("version", "is required: the draft version to publish, a whole number")));
-        }
-        return publishAs(actor, flagKey, environmentKey, version, context, Map.of());
-    }
-
-    /**
-     * The draft {@code version} of the flag in the environment, ready to publish: 422 {@code
-     * ruleset_not_found} when there is no such ruleset (at {@code field} of the command), 409
-     * {@code ruleset_not_publishable} when it is published already. For a publish, and for a
-     * change request proposing one, which is refused at submit rather than approved in vain.
-     */
-    public Ruleset publishableDraft(FlagEnvironment state, int version, String field) {
-        Ruleset ruleset = state.ruleset(version)
-                .orElseThrow(() -> new CommandRejected.Invalid(
-                        ErrorDomain.RULESET,
-                        ErrorType.RULESET_NOT_FOUND,
-                        "ruleset was not found",
-                        List.of(new Finding(
-                                field,
-                                "is no ruleset of flag " + state.flagKey() + " in " + state.environmentKey()
-                                        + " (its newest is version "
-                                        + state.view().latestRulesetVersion() + ")"))));
-        if (!ruleset.isDraft()) {
-            throw new CommandRejected.Conflict(
-                    ErrorDomain.RULESET,
-                    ErrorType.INVALID_COMMAND,
-                    "ruleset_not_publishable",
-                    Map.of("flag_key", state.flagKey(), "environment_key", state.environmentKey(), "version", version));
-        }
-        return ruleset;
-    }
-
-    /**
-     * Publishes as {@code actor} without asking governance again: for a change request's execution,
-     * whose approvals are the governance.
-     */
-    public RulesetView publishAs(
-            Actor actor,
-            String flagKey,
-            String environmentKey,
-            int version,
-            CommandContext context,
-            Map<String, Object> governance) {
-        FlagStore.requireReason(context.reason());
-        snapshots.lock(environmentKey);
-        Flag flag = flags.changeableFlag(flagKey);
-        FlagEnvironment state = flags.in(flag, environmentKey);
-        Ruleset draft = publishableDraft(state, version, "version");
-        Integer previous = state.view().activeRulesetVersion();
-        List<?> previousRules = previous == null
-                ? List.of()
-                : state.ruleset(previous).map(ruleset -> ruleset.view().rules()).orElse(List.of());
-        Instant at = now.instant();
-        state.publish(draft, actor.id(), at);
-        entityManager.flush();
-        long snapshot = snapshots.write(environmentKey);
-
-        Map<String, Object> metadata = new LinkedHashMap<>(governance);
-        metadata.put("version", version);
-        Map<String, Object> before = new LinkedHashMap<>();
-        before.put("active_ruleset_version", previous);
-        metadata.put("before", before);
-        metadata.put(
-                "after",
-                Map.of(
-                        "active_ruleset_version",
-                        version,
-                        "status",
-                        state.status().name().toLowerCase()));
-        metadata.put("context", context.auditContext());
-        audit("ruleset.publish", flagKey, environmentKey, actor, context, metadata);
-        return draft.view();
+        return gate.direct(
+                publishRuleset,
+                GovernedCommand.onFlag(
+                        Action.PUBLISH_RULESET,
+                        flagKey,
+                        environmentKey,
+                        version == null ? Map.of() : Map.of("version", version)),
+                context);
     }
 
     /** Every ruleset of the flag in the environment, oldest first. */

@@ -61,7 +61,7 @@ public class Approval {
         this.changeRequest = changeRequest;
         this.decision = decision;
         this.reviewerId = reviewer.id();
-        this.reviewerType = reviewer.type();
+        this.reviewerType = reviewer.type().wireName();
         this.reviewerDisplay = reviewer.display();
         this.reason = reason;
         this.fingerprint = fingerprint;

@@ -15,9 +15,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.rulestead.audit.AuditEventView;
+import org.rulestead.command.CommandRejected;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
 import org.rulestead.governance.ApprovalRequirement;
@@ -117,7 +121,7 @@ public class ChangeRequest {
         this.resourceType = resourceType;
         this.resourceKey = resourceKey;
         this.submitterId = submitter.id();
-        this.submitterType = submitter.type();
+        this.submitterType = submitter.type().wireName();
         this.submitterDisplay = submitter.display();
         this.reason = reason;
         this.command = JsonTrees.write(command);
@@ -173,11 +177,35 @@ public class ChangeRequest {
         return (Map<String, Object>) JsonTrees.read(command);
     }
 
-    /** Whether {@code reviewer} already decided on the proposal as it stands. */
-    boolean decidedBy(String reviewerId) {
-        return approvals.stream()
-                .anyMatch(approval -> approval.reviewerId().equals(reviewerId)
-                        && approval.fingerprint().equals(fingerprint));
+    /** What decides the request's transitions, as it stands now. */
+    ChangeRequestState state() {
+        Set<String> reviewers = new HashSet<>();
+        for (Approval approval : approvals) {
+            if (approval.fingerprint().equals(fingerprint)) {
+                reviewers.add(approval.reviewerId());
+            }
+        }
+        return new ChangeRequestState(status, submitterId, selfApprovalAllowed, reviewers);
+    }
+
+    /**
+     * Why the request refuses {@code actor} taking {@code transition} now, if it does; the
+     * service asks first so it can audit a refusal of the caller, and every transition asks again.
+     */
+    Optional<TransitionRefusal> refusal(Transition transition, Actor actor) {
+        return state().refusal(transition, actor.id());
+    }
+
+    private void require(Transition transition, Actor actor) {
+        Optional<TransitionRefusal> refusal = refusal(transition, actor);
+        if (refusal.isPresent()) {
+            if (refusal.get().refusesCaller()) {
+                throw new CommandRejected.Forbidden(
+                        "caller is not authorized to perform this action",
+                        Map.of("reason", refusal.get().denialReason()));
+            }
+            throw refusal.get().conflict(id, status);
+        }
     }
 
     /** Approvals of the proposal as it stands; decisions on earlier versions do not count. */
@@ -190,6 +218,7 @@ public class ChangeRequest {
 
     /** Records an approval; the request is approved once it has the approvals it needs. */
     Approval approve(Actor reviewer, String why, Instant at) {
+        require(Transition.APPROVE, reviewer);
         Approval approval = new Approval(this, Decision.APPROVED, reviewer, why, fingerprint, at);
         approvals.add(approval);
         if (currentApprovals() >= Math.max(1, requiredApprovals)) {
@@ -201,6 +230,7 @@ public class ChangeRequest {
 
     /** One reviewer's rejection is final. */
     Approval reject(Actor reviewer, String why, Instant at) {
+        require(Transition.REJECT, reviewer);
         Approval rejection = new Approval(this, Decision.REJECTED, reviewer, why, fingerprint, at);
         approvals.add(rejection);
         status = ChangeRequestStatus.REJECTED;
@@ -208,12 +238,15 @@ public class ChangeRequest {
         return rejection;
     }
 
-    void cancel(Instant at) {
+    void cancel(Actor by, Instant at) {
+        require(Transition.CANCEL, by);
         status = ChangeRequestStatus.CANCELLED;
         resolvedAt = at;
     }
 
-    void executed(Instant at) {
+    /** Marks the approved change as applied; the caller applies it in the same transaction. */
+    void executed(Actor executor, Instant at) {
+        require(Transition.EXECUTE, executor);
         status = ChangeRequestStatus.EXECUTED;
         resolvedAt = at;
         executedAt = at;
@@ -223,7 +256,8 @@ public class ChangeRequest {
      * Replaces the proposal: a new fingerprint, so every earlier decision stops counting and the
      * request needs its approvals again.
      */
-    String revise(Map<String, Object> newCommand, String why) {
+    String revise(Actor submitter, Map<String, Object> newCommand, String why) {
+        require(Transition.REVISE, submitter);
         String previous = fingerprint;
         command = JsonTrees.write(newCommand);
         fingerprint = Fingerprints.of(action, environmentKey, resourceType, resourceKey, newCommand);

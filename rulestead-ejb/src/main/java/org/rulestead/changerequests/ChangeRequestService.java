@@ -11,18 +11,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.rulestead.audit.AuditLog;
 import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.audit.AuditTrail;
-import org.rulestead.authoring.RulesetService;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.command.ReadVersion;
-import org.rulestead.evaluation.ErrorDomain;
-import org.rulestead.evaluation.ErrorType;
 import org.rulestead.flags.Flag;
-import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
@@ -30,8 +27,11 @@ import org.rulestead.governance.ApprovalRequirement;
 import org.rulestead.governance.Attempt;
 import org.rulestead.governance.Authorization;
 import org.rulestead.governance.EnvironmentScope;
+import org.rulestead.governance.GovernanceGate;
+import org.rulestead.governance.GovernedAction;
+import org.rulestead.governance.GovernedCommand;
 import org.rulestead.governance.ResourceRef;
-import org.rulestead.killswitch.KillSwitchService;
+import org.rulestead.governance.Route;
 import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
 
@@ -42,10 +42,6 @@ import org.rulestead.validation.Finding;
  */
 @Stateless
 public class ChangeRequestService {
-
-    /** The governed actions a change request can carry today, with the command each one takes. */
-    private static final List<Action> EXECUTABLE =
-            List.of(Action.PUBLISH_RULESET, Action.ENGAGE_KILL_SWITCH, Action.RELEASE_KILL_SWITCH);
 
     @PersistenceContext(unitName = "rulestead")
     private EntityManager entityManager;
@@ -63,10 +59,7 @@ public class ChangeRequestService {
     private AuditTrail auditTrail;
 
     @Inject
-    private RulesetService rulesets;
-
-    @Inject
-    private KillSwitchService killSwitches;
+    private GovernanceGate gate;
 
     @Inject
     private Now now;
@@ -87,10 +80,10 @@ public class ChangeRequestService {
                 proposal.environmentKey(),
                 new Attempt("change_request.submitted", context));
         requireComplete(proposal);
-        FlagStore.requireReason(context.reason());
+        context.requireReason();
         Action action = executable(proposal.action());
-        FlagEnvironment target = target(proposal.resourceKey(), proposal.environmentKey());
-        validateCommand(action, proposal.command(), target);
+        requireTarget(proposal.resourceKey(), proposal.environmentKey());
+        gate.check(new GovernedCommand(action, resource, proposal.environmentKey(), proposal.command()), "command.");
         ApprovalRequirement requirement = authorization.requirement(actor, action, resource, proposal.environmentKey());
         ChangeRequest request = new ChangeRequest(
                 action,
@@ -118,26 +111,14 @@ public class ChangeRequestService {
      */
     public ChangeRequestView revise(long id, Map<String, Object> command, ReadVersion read, CommandContext context) {
         ChangeRequest request = find(id);
-        Attempt attempt = new Attempt("change_request.revised", context);
-        Actor caller = authorization.currentActor();
-        if (!caller.id().equals(request.submitterId())) {
-            throw authorization.denied(
-                    caller,
-                    Action.SUBMIT_CHANGE_REQUEST,
-                    resourceOf(request),
-                    request.environmentKey(),
-                    attempt,
-                    "only_the_submitter_may_revise",
-                    null);
-        }
-        Actor actor = authorization.require(
-                Action.SUBMIT_CHANGE_REQUEST, resourceOf(request), request.environmentKey(), attempt);
-        FlagStore.requireReason(context.reason());
+        Actor actor = authorize(request, Transition.REVISE, context);
+        context.requireReason();
         read.check(request.view().lockVersion(), "change request", Map.of("change_request_id", request.id()));
-        requireStatus(request, ChangeRequestStatus.SUBMITTED, ChangeRequestStatus.APPROVED);
-        validateCommand(executable(request.action()), command, target(request.resourceKey(), request.environmentKey()));
+        requireAllowed(request, Transition.REVISE, actor);
+        requireTarget(request.resourceKey(), request.environmentKey());
+        gate.check(commandOf(request, command), "command.");
         long clearedApprovals = request.currentApprovals();
-        String previous = request.revise(command, context.reason());
+        String previous = request.revise(actor, command, context.reason());
         entityManager.flush();
         Map<String, Object> metadata = metadata(request, "revised");
         metadata.put("previous_fingerprint", previous);
@@ -153,29 +134,9 @@ public class ChangeRequestService {
      */
     public ChangeRequestView approve(long id, CommandContext context) {
         ChangeRequest request = find(id);
-        Attempt attempt = new Attempt("change_request.approved", context);
-        Actor caller = authorization.currentActor();
-        if (caller.id().equals(request.submitterId()) && !request.selfApprovalAllowed()) {
-            throw authorization.denied(
-                    caller,
-                    Action.APPROVE_CHANGE_REQUEST,
-                    resourceOf(request),
-                    request.environmentKey(),
-                    attempt,
-                    "self_approval_forbidden",
-                    null);
-        }
-        Actor actor = authorization.require(
-                Action.APPROVE_CHANGE_REQUEST, resourceOf(request), request.environmentKey(), attempt);
-        FlagStore.requireReason(context.reason());
-        requireStatus(request, ChangeRequestStatus.SUBMITTED);
-        if (request.decidedBy(actor.id())) {
-            throw new CommandRejected.Conflict(
-                    ErrorDomain.AUTH,
-                    ErrorType.INVALID_COMMAND,
-                    "reviewer has already recorded a decision",
-                    Map.of("change_request_id", id));
-        }
+        Actor actor = authorize(request, Transition.APPROVE, context);
+        context.requireReason();
+        requireAllowed(request, Transition.APPROVE, actor);
         Approval approval = request.approve(actor, context.reason(), now.instant());
         entityManager.flush();
         Map<String, Object> metadata = metadata(request, "approved");
@@ -187,13 +148,9 @@ public class ChangeRequestService {
 
     public ChangeRequestView reject(long id, CommandContext context) {
         ChangeRequest request = find(id);
-        Actor actor = authorization.require(
-                Action.REJECT_CHANGE_REQUEST,
-                resourceOf(request),
-                request.environmentKey(),
-                new Attempt("change_request.rejected", context));
-        FlagStore.requireReason(context.reason());
-        requireStatus(request, ChangeRequestStatus.SUBMITTED);
+        Actor actor = authorize(request, Transition.REJECT, context);
+        context.requireReason();
+        requireAllowed(request, Transition.REJECT, actor);
         Approval rejection = request.reject(actor, context.reason(), now.instant());
         entityManager.flush();
         Map<String, Object> metadata = metadata(request, "rejected");
@@ -205,15 +162,10 @@ public class ChangeRequestService {
     /** Withdraws the request: its submitter may, and so may whoever may reject it. */
     public ChangeRequestView cancel(long id, CommandContext context) {
         ChangeRequest request = find(id);
-        Attempt attempt = new Attempt("change_request.cancelled", context);
-        Actor actor = authorization.currentActor();
-        Action needed = actor.id().equals(request.submitterId())
-                ? Action.CANCEL_OWN_CHANGE_REQUEST
-                : Action.REJECT_CHANGE_REQUEST;
-        authorization.require(needed, resourceOf(request), request.environmentKey(), attempt);
-        FlagStore.requireReason(context.reason());
-        requireStatus(request, ChangeRequestStatus.SUBMITTED, ChangeRequestStatus.APPROVED);
-        request.cancel(now.instant());
+        Actor actor = authorize(request, Transition.CANCEL, context);
+        context.requireReason();
+        requireAllowed(request, Transition.CANCEL, actor);
+        request.cancel(actor, now.instant());
         entityManager.flush();
         audit(request, "change_request.cancelled", actor, context.reason(), metadata(request, "cancelled"));
         return request.view();
@@ -225,36 +177,17 @@ public class ChangeRequestService {
      */
     public ChangeRequestView execute(long id, CommandContext context) {
         ChangeRequest request = find(id);
-        Actor actor = authorization.require(
-                Action.EXECUTE_CHANGE_REQUEST,
-                resourceOf(request),
-                request.environmentKey(),
-                new Attempt("change_request.merged", context));
-        FlagStore.requireReason(context.reason());
-        requireStatus(request, ChangeRequestStatus.APPROVED);
-        Map<String, Object> governance = new LinkedHashMap<>();
-        governance.put("request_id", request.correlationId());
-        governance.put("change_request_id", request.id());
-        governance.put("governance_action", request.action());
-        governance.put("execution_stage", "execute");
-        CommandContext execution = new CommandContext(context.reason(), request.correlationId(), context.source());
-        Map<String, Object> command = request.command();
-        switch (executable(request.action())) {
-            case PUBLISH_RULESET -> rulesets.publishAs(
-                    actor,
-                    request.resourceKey(),
-                    request.environmentKey(),
-                    ((Number) command.get("version")).intValue(),
-                    execution,
-                    governance);
-            case ENGAGE_KILL_SWITCH -> killSwitches.engageAs(
-                    actor, request.resourceKey(), request.environmentKey(), execution, governance);
-            case RELEASE_KILL_SWITCH -> killSwitches.releaseAs(
-                    actor, request.resourceKey(), request.environmentKey(), execution, governance);
-            default -> throw unsupported(request.action());
-        }
+        Actor actor = authorize(request, Transition.EXECUTE, context);
+        context.requireReason();
+        requireAllowed(request, Transition.EXECUTE, actor);
+        gate.pass(
+                actor,
+                gate.find(request.action()).orElseThrow(() -> gate.unsupported(request.action())),
+                commandOf(request, request.command()),
+                new Route.ChangeRequest(request.id(), request.correlationId()),
+                context);
         Instant at = now.instant();
-        request.executed(at);
+        request.executed(actor, at);
         entityManager.flush();
         audit(request, "change_request.merged", actor, context.reason(), metadata(request, "merged"));
         return request.view();
@@ -380,43 +313,54 @@ public class ChangeRequestService {
         return request;
     }
 
-    private static void requireStatus(ChangeRequest request, ChangeRequestStatus... allowed) {
-        for (ChangeRequestStatus status : allowed) {
-            if (request.status() == status) {
-                return;
-            }
+    /**
+     * The caller, if they may take {@code transition} on the request: a refusal of the caller by
+     * the request itself (four-eyes, only the submitter revises) comes first, then the capability
+     * the step needs; either refusal is audited. The request's state is checked after the command's
+     * own checks, by {@link #requireAllowed}.
+     */
+    private Actor authorize(ChangeRequest request, Transition transition, CommandContext context) {
+        Attempt attempt = new Attempt(transition.eventType(), context);
+        Actor caller = authorization.currentActor();
+        Action capability = transition.capability(request.state().submittedBy(caller.id()));
+        Optional<TransitionRefusal> refusal = request.refusal(transition, caller);
+        if (refusal.isPresent() && refusal.get().refusesCaller()) {
+            throw authorization.denied(
+                    caller,
+                    capability,
+                    resourceOf(request),
+                    request.environmentKey(),
+                    attempt,
+                    refusal.get().denialReason(),
+                    null);
         }
-        throw CommandRejected.conflict(
-                "change request is not in a valid state for this operation",
-                Map.of(
-                        "change_request_id",
-                        request.id(),
-                        "status",
-                        request.status().name().toLowerCase()));
+        return authorization.require(caller, capability, resourceOf(request), request.environmentKey(), attempt);
     }
 
-    private static Action executable(String name) {
-        for (Action action : EXECUTABLE) {
-            if (action.wireName().equals(name)) {
-                return action;
-            }
-        }
-        throw unsupported(name);
+    /** 409 unless the request, as it stands, allows {@code actor} to take {@code transition}. */
+    private static void requireAllowed(ChangeRequest request, Transition transition, Actor actor) {
+        request.refusal(transition, actor).ifPresent(refusal -> {
+            throw refusal.conflict(request.id(), request.status());
+        });
     }
 
-    private static CommandRejected unsupported(String name) {
-        return CommandRejected.invalid(
-                "this action cannot go through a change request",
-                List.of(new Finding(
-                        "action",
-                        "must be one of publish_ruleset, engage_kill_switch, release_kill_switch (got " + name + ")")));
+    private Action executable(String name) {
+        return gate.find(name).map(GovernedAction::action).orElseThrow(() -> gate.unsupported(name));
+    }
+
+    private static GovernedCommand commandOf(ChangeRequest request, Map<String, Object> command) {
+        return new GovernedCommand(
+                Action.valueOf(request.action().toUpperCase(java.util.Locale.ROOT)),
+                resourceOf(request),
+                request.environmentKey(),
+                command);
     }
 
     /**
      * The flag in the environment a proposal is about: a flag or environment that does not exist
      * is a 422 at the proposal's field (it names them in its body), an archived flag a 409.
      */
-    private FlagEnvironment target(String flagKey, String environmentKey) {
+    private void requireTarget(String flagKey, String environmentKey) {
         Flag flag;
         try {
             flag = flags.changeableFlag(flagKey);
@@ -428,7 +372,7 @@ public class ChangeRequestService {
                     List.of(new Finding("resource_key", "is no flag (got " + flagKey + ")")));
         }
         try {
-            return flags.in(flag, environmentKey);
+            flags.in(flag, environmentKey);
         } catch (CommandRejected.NotFound missing) {
             throw new CommandRejected.Invalid(
                     missing.domain(),
@@ -437,37 +381,6 @@ public class ChangeRequestService {
                     List.of(new Finding(
                             "environment_key",
                             "is no environment of flag " + flagKey + " (got " + environmentKey + ")")));
-        }
-    }
-
-    /**
-     * The command each action takes, and nothing else: {@code {"version": n}} naming a draft that
-     * exists here for {@code publish_ruleset}, {@code {}} for the kill switch.
-     */
-    private void validateCommand(Action action, Map<String, Object> command, FlagEnvironment target) {
-        List<String> fields = action == Action.PUBLISH_RULESET ? List.of("version") : List.of();
-        List<Finding> findings = new java.util.ArrayList<>();
-        command.keySet().stream()
-                .filter(field -> !fields.contains(field))
-                .sorted()
-                .forEach(field -> findings.add(new Finding(
-                        "command." + field,
-                        "is not a field of a " + action.wireName() + " command"
-                                + (fields.isEmpty()
-                                        ? " (it takes none)"
-                                        : " (it takes " + String.join(", ", fields) + ")"))));
-        if (action == Action.PUBLISH_RULESET
-                && !(command.get("version") instanceof Number version
-                        && version.doubleValue() > 0
-                        && version.doubleValue() == Math.rint(version.doubleValue())
-                        && version.doubleValue() <= Integer.MAX_VALUE)) {
-            findings.add(new Finding("command.version", "must be the draft version to publish, a whole number"));
-        }
-        if (!findings.isEmpty()) {
-            throw CommandRejected.invalid("the command is invalid", findings);
-        }
-        if (action == Action.PUBLISH_RULESET) {
-            rulesets.publishableDraft(target, ((Number) command.get("version")).intValue(), "command.version");
         }
     }
 

@@ -3,6 +3,8 @@ package org.rulestead.changerequests;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.rulestead.audit.AuditEventView;
 
 /** A change request as callers see it, with its decisions and (when asked) its workflow's audit events. */
@@ -32,6 +34,15 @@ public record ChangeRequestView(
     public ChangeRequestView {
         approvals = List.copyOf(approvals);
         auditEvents = List.copyOf(auditEvents);
+    }
+
+    /** What decides the request's transitions: the same rules the request applies to itself. */
+    public ChangeRequestState state() {
+        Set<String> reviewers = approvals.stream()
+                .filter(ApprovalView::current)
+                .map(ApprovalView::reviewerId)
+                .collect(Collectors.toSet());
+        return new ChangeRequestState(status, submitterId, selfApprovalAllowed, reviewers);
     }
 
     ChangeRequestView withAuditEvents(List<AuditEventView> events) {

@@ -58,6 +58,14 @@ public record CommandContext(
     }
 
     /** The same command with another reason. */
+    /** The reason, or 422 without one: risky commands are explained in the audit trail. */
+    public String requireReason() {
+        if (reason == null || reason.isBlank()) {
+            throw CommandRejected.reasonRequired();
+        }
+        return reason;
+    }
+
     public CommandContext withReason(String newReason) {
         return new CommandContext(newReason, requestId, source, metadata, refusal);
     }

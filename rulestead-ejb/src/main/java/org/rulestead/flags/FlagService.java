@@ -31,7 +31,6 @@ import org.rulestead.model.FlagDefinition;
 import org.rulestead.model.FlagDocuments;
 import org.rulestead.model.NewFlag;
 import org.rulestead.model.NewFlagReader;
-import org.rulestead.runtime.SnapshotWriter;
 import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
 import org.rulestead.validation.Reading;
@@ -189,7 +188,7 @@ public class FlagService {
     public FlagView archive(String key, CommandContext context) {
         Actor actor = authorization.require(
                 Action.ARCHIVE_FLAG, ResourceRef.flag(key), null, new Attempt("flag.archive", context));
-        FlagStore.requireReason(context.reason());
+        context.requireReason();
         List<String> environments = flags.flag(key).view().environments().stream()
                 .map(FlagEnvironmentView::environmentKey)
                 .sorted()

@@ -51,12 +51,4 @@ public class FlagStore {
             throw CommandRejected.environmentNotFound(environmentKey);
         }
     }
-
-    /** 422 unless the operator gave a reason: risky commands are explained in the audit trail. */
-    public static String requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw CommandRejected.reasonRequired();
-        }
-        return reason;
-    }
 }

@@ -7,17 +7,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who performs a command: an operator signed in through the container, or the system itself. An
+ * Who performs a command (spec §1.18): an operator signed in through the container, the system
+ * itself ({@code system:scheduler} for timer ticks), an API key or an inbound webhook. An
  * operator may hold no role at all: signing in needs only an identity, and what they may do in an
  * environment comes from the roles granted there (decisions 18).
  *
  * @param roles the roles the server's registry gives everywhere (a group bound to a role)
  * @param environmentRoles roles granted in one environment only, by environment key
  */
-public record Actor(String id, String type, String display, Set<Role> roles, Map<String, Set<Role>> environmentRoles) {
+public record Actor(
+        String id, ActorType type, String display, Set<Role> roles, Map<String, Set<Role>> environmentRoles) {
 
-    public static final String OPERATOR = "operator";
-    public static final String SYSTEM = "system";
+    /** The actor automation runs as: timer ticks and scheduled executions (spec §5.6). */
+    public static final Actor SCHEDULER = system("scheduler", "Scheduler");
 
     public Actor {
         Objects.requireNonNull(id, "actor id is required");
@@ -28,12 +30,20 @@ public record Actor(String id, String type, String display, Set<Role> roles, Map
         environmentRoles = Map.copyOf(granted);
     }
 
-    public Actor(String id, String type, String display, Set<Role> roles) {
+    public Actor(String id, ActorType type, String display, Set<Role> roles) {
         this(id, type, display, roles, Map.of());
     }
 
     public static Actor operator(String id, Set<Role> roles) {
-        return new Actor(id, OPERATOR, id, roles);
+        return new Actor(id, ActorType.OPERATOR, id, roles);
+    }
+
+    /**
+     * The server acting on its own as {@code system:<name>}: no roles, so it may do only what
+     * governance lets a system actor do without a capability check (spec §5.6).
+     */
+    public static Actor system(String name, String display) {
+        return new Actor("system:" + name, ActorType.SYSTEM, display, Set.of());
     }
 
     /** Whether the actor has one of {@code wanted} everywhere, from the registry. */

@@ -12,9 +12,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.rulestead.audit.AuditOutcome;
-import org.rulestead.audit.AuditRecord;
-import org.rulestead.audit.DeniedAttempts;
 import org.rulestead.command.CommandRejected;
 
 /** Resolves the calling operator and asks the policy whether they may act. */
@@ -26,7 +23,7 @@ public class Authorization {
     private final SecurityContext securityContext;
     private final RulesteadPolicy policy;
     private final ProtectedEnvironments protectedEnvironments;
-    private final DeniedAttempts deniedAttempts;
+    private final DeniedAttemptLog deniedAttempts;
     private final EnvironmentGrants grants;
 
     @Inject
@@ -34,7 +31,7 @@ public class Authorization {
             SecurityContext securityContext,
             RulesteadPolicy policy,
             ProtectedEnvironments protectedEnvironments,
-            DeniedAttempts deniedAttempts,
+            DeniedAttemptLog deniedAttempts,
             EnvironmentGrants grants) {
         this.securityContext = securityContext;
         this.policy = policy;
@@ -57,7 +54,7 @@ public class Authorization {
             }
         }
         return new Actor(
-                principal.getName(), Actor.OPERATOR, principal.getName(), roles, grants.of(principal.getName()));
+                principal.getName(), ActorType.OPERATOR, principal.getName(), roles, grants.of(principal.getName()));
     }
 
     /** The current operator, if the policy lets them perform {@code action}; otherwise a refusal. */
@@ -86,7 +83,12 @@ public class Authorization {
      * a caller without the capability learns nothing about the body, and is audited.
      */
     public Actor require(Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
-        return proceed(allowed(action, resource, environmentKey, attempt), attempt);
+        return require(currentActor(), action, resource, environmentKey, attempt);
+    }
+
+    /** As {@link #require(Action, ResourceRef, String, Attempt)}, for an actor already known. */
+    public Actor require(Actor actor, Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
+        return proceed(allowed(actor, action, resource, environmentKey, attempt), attempt);
     }
 
     /**
@@ -96,7 +98,13 @@ public class Authorization {
      * Attempt)}, the command's own refusal.
      */
     public Actor requireDirect(Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
-        Actor actor = allowed(action, resource, environmentKey, attempt);
+        return requireDirect(currentActor(), action, resource, environmentKey, attempt);
+    }
+
+    /** As {@link #requireDirect(Action, ResourceRef, String, Attempt)}, for an actor already known. */
+    public Actor requireDirect(
+            Actor actor, Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
+        allowed(actor, action, resource, environmentKey, attempt);
         ApprovalRequirement requirement = requirement(actor, action, resource, environmentKey);
         if (requirement.changeRequestRequired()) {
             throw denied(actor, action, resource, environmentKey, attempt, "change_request_required", requirement);
@@ -104,8 +112,7 @@ public class Authorization {
         return proceed(actor, attempt);
     }
 
-    private Actor allowed(Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
-        Actor actor = currentActor();
+    private Actor allowed(Actor actor, Action action, ResourceRef resource, String environmentKey, Attempt attempt) {
         if (!allows(actor, action, resource, environmentKey)) {
             throw denied(actor, action, resource, environmentKey, attempt, null, null);
         }
@@ -151,14 +158,12 @@ public class Authorization {
             metadata.put("approval_requirement", requirement.toMap());
         }
         metadata.put("context", attempt.context().auditContext());
-        deniedAttempts.record(new AuditRecord(
+        deniedAttempts.record(new DeniedAttempt(
                 attempt.eventType(),
-                resource.type(),
-                resource.key(),
+                resource,
                 environmentKey,
                 actor,
                 attempt.context().reason() != null ? attempt.context().reason() : "unauthorized",
-                AuditOutcome.DENIED,
                 metadata,
                 attempt.context().correlationId()));
         return refusal(action, environmentKey, reason);

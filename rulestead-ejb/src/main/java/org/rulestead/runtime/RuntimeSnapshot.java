@@ -42,7 +42,7 @@ public class RuntimeSnapshot {
 
     protected RuntimeSnapshot() {}
 
-    RuntimeSnapshot(
+    public RuntimeSnapshot(
             String environmentKey, long snapshotVersion, String payload, String checksum, int flagCount, Instant at) {
         this.environmentKey = environmentKey;
         this.snapshotVersion = snapshotVersion;

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Canonical JSON of snapshot documents and their checksums (spec §10.1). */
-final class Snapshots {
+public final class Snapshots {
 
-    static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 1;
 
     private Snapshots() {}
 
     /** Keys sorted at every level, so equal documents are equal bytes. */
-    static Object canonical(Object value) {
+    public static Object canonical(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();
             map.forEach((key, entry) -> sorted.put(String.valueOf(key), canonical(entry)));
@@ -29,7 +29,7 @@ final class Snapshots {
     }
 
     /** Lowercase hex SHA-256 of the payload's UTF-8 bytes. */
-    static String checksum(String payload) {
+    public static String checksum(String payload) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8)));

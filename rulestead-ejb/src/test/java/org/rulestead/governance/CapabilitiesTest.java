@@ -19,7 +19,7 @@ class CapabilitiesTest {
     void grantsAreNamedWithTheirEnvironment() {
         Actor newcomer = new Actor(
                 "newcomer",
-                Actor.OPERATOR,
+                ActorType.OPERATOR,
                 "newcomer",
                 Set.of(),
                 Map.of("staging", Set.of(Role.EDITOR), "development", Set.of(Role.VIEWER)));

@@ -19,7 +19,7 @@ class RoleBasedPolicyTest {
     });
 
     private static Actor granted(Map<String, Set<Role>> grants) {
-        return new Actor("newcomer", Actor.OPERATOR, "newcomer", Set.of(), grants);
+        return new Actor("newcomer", ActorType.OPERATOR, "newcomer", Set.of(), grants);
     }
 
     @Test

@@ -17,9 +17,9 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rulestead.governance.EnvironmentRoleGrants;
-import org.rulestead.governance.RoleGrantService;
 import org.rulestead.governance.RoleGrantView;
+import org.rulestead.grants.EnvironmentRoleGrants;
+import org.rulestead.grants.RoleGrantService;
 import org.rulestead.json.JsonTrees;
 
 /**

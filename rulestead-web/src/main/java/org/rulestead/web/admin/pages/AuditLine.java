@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.rulestead.audit.AuditEventView;
-import org.rulestead.governance.Actor;
+import org.rulestead.governance.ActorType;
 import org.rulestead.web.admin.rules.RulesetText;
 
 /** An audit event as the timeline and audit pages list it, automation told apart from people. */
@@ -26,7 +26,7 @@ public record AuditLine(AuditEventView event) {
 
     /** Timers, guardrails and other system actors, as opposed to an operator's own action. */
     public boolean automated() {
-        return !Actor.OPERATOR.equals(event.actorType());
+        return !ActorType.OPERATOR.wireName().equals(event.actorType());
     }
 
     public String outcome() {

@@ -6,15 +6,17 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.rulestead.authoring.RulesetService;
 import org.rulestead.changerequests.ChangeRequestService;
-import org.rulestead.changerequests.ChangeRequestStatus;
+import org.rulestead.changerequests.ChangeRequestState;
 import org.rulestead.changerequests.ChangeRequestView;
+import org.rulestead.changerequests.Transition;
+import org.rulestead.changerequests.TransitionRefusal;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.EnvironmentCatalog;
 import org.rulestead.flags.FlagService;
-import org.rulestead.governance.Action;
 import org.rulestead.governance.Capabilities;
 import org.rulestead.governance.Permission;
 import org.rulestead.governance.ResourceRef;
@@ -31,19 +33,19 @@ public class ChangeRequestPage extends EnvironmentPage {
 
     private static final long serialVersionUID = 1L;
 
-    /** A decision an operator can take here, with the service call behind it. */
+    /** A decision an operator can take here, with the request's transition behind it. */
     public enum Decision {
-        APPROVE("Approve", Action.APPROVE_CHANGE_REQUEST),
-        REJECT("Reject", Action.REJECT_CHANGE_REQUEST),
-        CANCEL("Cancel the request", Action.CANCEL_OWN_CHANGE_REQUEST),
-        EXECUTE("Execute", Action.EXECUTE_CHANGE_REQUEST);
+        APPROVE("Approve", Transition.APPROVE),
+        REJECT("Reject", Transition.REJECT),
+        CANCEL("Cancel the request", Transition.CANCEL),
+        EXECUTE("Execute", Transition.EXECUTE);
 
         private final String label;
-        private final Action action;
+        private final Transition transition;
 
-        Decision(String label, Action action) {
+        Decision(String label, Transition transition) {
             this.label = label;
-            this.action = action;
+            this.transition = transition;
         }
 
         public String label() {
@@ -123,37 +125,36 @@ public class ChangeRequestPage extends EnvironmentPage {
         return RulesetText.diff(before, after);
     }
 
-    /** Whether the current operator may take {@code decision} now, and if not, why. */
+    /**
+     * Whether the current operator may take {@code decision} now, and if not, why: the request
+     * says whether it allows the step, governance whether the operator holds its capability.
+     */
     public Permission permission(Decision decision) {
         if (request == null) {
             return Permission.refused("");
         }
-        ChangeRequestStatus status = request.status();
-        boolean mine = request.submitterId().equals(currentUser());
-        switch (decision) {
-            case APPROVE, REJECT -> {
-                if (status != ChangeRequestStatus.SUBMITTED) {
-                    return Permission.refused(
-                            "Only a submitted request can be " + decision.name().toLowerCase() + "d.");
-                }
-                if (decision == Decision.APPROVE && mine && !request.selfApprovalAllowed()) {
-                    return Permission.refused("You submitted this request: another admin must approve it.");
-                }
-            }
-            case CANCEL -> {
-                if (status != ChangeRequestStatus.SUBMITTED && status != ChangeRequestStatus.APPROVED) {
-                    return Permission.refused("Only an open request can be cancelled.");
-                }
-            }
-            case EXECUTE -> {
-                if (status != ChangeRequestStatus.APPROVED) {
-                    return Permission.refused(
-                            "It can be executed once it has " + request.requiredApprovals() + " approval(s).");
-                }
-            }
+        String user = currentUser();
+        ChangeRequestState state = request.state();
+        Optional<TransitionRefusal> refusal = state.refusal(decision.transition, user);
+        if (refusal.isPresent()) {
+            return Permission.refused(explain(refusal.get(), decision));
         }
-        Action action = decision == Decision.CANCEL && !mine ? Action.REJECT_CHANGE_REQUEST : decision.action;
-        return capabilities.direct(action, ResourceRef.flag(request.resourceKey()), request.environmentKey());
+        return capabilities.direct(
+                decision.transition.capability(state.submittedBy(user)),
+                ResourceRef.flag(request.resourceKey()),
+                request.environmentKey());
+    }
+
+    private String explain(TransitionRefusal refusal, Decision decision) {
+        return switch (refusal) {
+            case NOT_SUBMITTED -> "Only a submitted request can be "
+                    + decision.name().toLowerCase(Locale.ROOT) + "d.";
+            case NOT_OPEN -> "Only an open request can be cancelled.";
+            case NOT_APPROVED -> "It can be executed once it has " + request.requiredApprovals() + " approval(s).";
+            case ALREADY_DECIDED -> "You have already decided on this version of the request.";
+            case SELF_APPROVAL_FORBIDDEN -> "You submitted this request: another admin must approve it.";
+            case NOT_THE_SUBMITTER -> "Only its submitter can revise this request.";
+        };
     }
 
     private String currentUser() {

@@ -1,4 +1,4 @@
-package org.rulestead.runtime;
+package org.rulestead.flags;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.Environment;
-import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.json.JsonTrees;
+import org.rulestead.runtime.RuntimeSnapshot;
+import org.rulestead.runtime.SnapshotWritten;
+import org.rulestead.runtime.Snapshots;
 import org.rulestead.time.Now;
 
 /**

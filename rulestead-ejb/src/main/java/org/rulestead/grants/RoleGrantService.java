@@ -1,4 +1,4 @@
-package org.rulestead.governance;
+package org.rulestead.grants;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -19,7 +19,15 @@ import org.rulestead.command.ReadVersion;
 import org.rulestead.environments.Environment;
 import org.rulestead.evaluation.ErrorDomain;
 import org.rulestead.evaluation.ErrorType;
-import org.rulestead.flags.FlagStore;
+import org.rulestead.governance.Action;
+import org.rulestead.governance.Actor;
+import org.rulestead.governance.Attempt;
+import org.rulestead.governance.Authorization;
+import org.rulestead.governance.ResourceRef;
+import org.rulestead.governance.Role;
+import org.rulestead.governance.RoleGrant;
+import org.rulestead.governance.RoleGrantChanged;
+import org.rulestead.governance.RoleGrantView;
 import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
 
@@ -71,7 +79,7 @@ public class RoleGrantService {
                 ResourceRef.environment(environmentKey),
                 environmentKey,
                 new Attempt("role_grant.created", context));
-        FlagStore.requireReason(context.reason());
+        context.requireReason();
         List<Finding> findings = new ArrayList<>();
         if (principal == null || principal.isBlank()) {
             findings.add(new Finding("principal", "is required: the user name the role is granted to"));
@@ -115,7 +123,7 @@ public class RoleGrantService {
                 ResourceRef.environment(environmentKey),
                 environmentKey,
                 new Attempt("role_grant.revoked", context));
-        FlagStore.requireReason(context.reason());
+        context.requireReason();
         Environment environment = environment(environmentKey, LockModeType.PESSIMISTIC_WRITE);
         read.check(environment.grantsVersion(), "role grants", Map.of("environment_key", environmentKey));
         RoleGrant grant = entityManager.find(RoleGrant.class, id);

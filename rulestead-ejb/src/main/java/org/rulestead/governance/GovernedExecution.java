@@ -1,0 +1,24 @@
+package org.rulestead.governance;
+
+import java.util.Map;
+import org.rulestead.command.CommandContext;
+
+/**
+ * A governed command being applied: by whom, with which reason and correlation, and the governance
+ * metadata its audit event carries (which change request or scheduled execution applies it).
+ */
+public record GovernedExecution(
+        Actor actor, GovernedCommand command, CommandContext context, Map<String, Object> governance) {
+
+    public GovernedExecution {
+        governance = Map.copyOf(governance);
+    }
+
+    public String flagKey() {
+        return command.resource().key();
+    }
+
+    public String environmentKey() {
+        return command.environmentKey();
+    }
+}
