@@ -1,5 +1,6 @@
 package org.rulestead.audit;
 
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,6 +15,7 @@ import org.rulestead.governance.DeniedAttemptLog;
  */
 @Stateless
 @LocalBean
+@Local(DeniedAttemptLog.class)
 public class DeniedAttempts implements DeniedAttemptLog {
 
     @Inject

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.rulestead.audit.AuditTrail;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.command.ReadVersion;
+import org.rulestead.command.StoreFailure;
 import org.rulestead.flags.Flag;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.governance.Action;
@@ -435,12 +435,10 @@ public class ChangeRequestService {
         try {
             entityManager.flush();
         } catch (PersistenceException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                    throw CommandRejected.conflict(
-                            "a change request with this request id already exists",
-                            Map.of("correlation_id", correlationId));
-                }
+            if (StoreFailure.DUPLICATE_KEY.causes(e)) {
+                throw CommandRejected.conflict(
+                        "a change request with this request id already exists",
+                        Map.of("correlation_id", correlationId));
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package org.rulestead.changerequests;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.rulestead.command.CommandRejected;
@@ -42,20 +43,16 @@ public enum TransitionRefusal {
     }
 
     /** The 409 for a refusal of the state, as the API answers it. */
-    CommandRejected.Conflict conflict(long changeRequestId, ChangeRequestStatus status) {
+    CommandRejected.Conflict conflict(Long changeRequestId, ChangeRequestStatus status) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (changeRequestId != null) { // null only before the request is stored
+            metadata.put("change_request_id", changeRequestId);
+        }
         if (this == ALREADY_DECIDED) {
             return new CommandRejected.Conflict(
-                    ErrorDomain.AUTH,
-                    ErrorType.INVALID_COMMAND,
-                    "reviewer has already recorded a decision",
-                    Map.of("change_request_id", changeRequestId));
+                    ErrorDomain.AUTH, ErrorType.INVALID_COMMAND, "reviewer has already recorded a decision", metadata);
         }
-        return CommandRejected.conflict(
-                "change request is not in a valid state for this operation",
-                Map.of(
-                        "change_request_id",
-                        changeRequestId,
-                        "status",
-                        status.name().toLowerCase(Locale.ROOT)));
+        metadata.put("status", status.name().toLowerCase(Locale.ROOT));
+        return CommandRejected.conflict("change request is not in a valid state for this operation", metadata);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.command.ReadVersion;
+import org.rulestead.command.StoreFailure;
 import org.rulestead.environments.Environment;
 import org.rulestead.evaluation.ErrorDomain;
 import org.rulestead.evaluation.ErrorType;
@@ -320,20 +320,11 @@ public class FlagService {
         try {
             entityManager.flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (StoreFailure.DUPLICATE_KEY.causes(e)) {
                 throw alreadyExists(key);
             }
             throw e;
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static CommandRejected alreadyExists(String key) {

@@ -1,21 +1,18 @@
 package org.rulestead.web.problem;
 
-import jakarta.persistence.OptimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.rulestead.command.CommandRejected;
+import org.rulestead.command.StoreFailure;
 
 /**
  * Everything else. A concurrent change is a 409; a database out of reach a 503 ({@code
@@ -39,8 +36,8 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof CommandRejected rejected) {
                 return new CommandRejectedMapper().within(request, uriInfo).toResponse(rejected);
             }
-            if (cause instanceof jakarta.persistence.PessimisticLockException
-                    || cause instanceof jakarta.persistence.LockTimeoutException) {
+            StoreFailure store = StoreFailure.of(cause);
+            if (store == StoreFailure.LOCKED) {
                 return Problems.of(
                                 409,
                                 Problems.instance(request, uriInfo),
@@ -51,7 +48,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                                 List.of())
                         .toResponse();
             }
-            if (unreachable(cause)) {
+            if (store == StoreFailure.UNREACHABLE) {
                 LOG.log(Level.WARNING, "the database is out of reach on " + path() + ": " + cause.getMessage());
                 Response problem = Problems.of(
                                 503,
@@ -65,7 +62,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                         .toResponse();
                 return Response.fromResponse(problem).header("Retry-After", "5").build();
             }
-            if (cause instanceof OptimisticLockException) {
+            if (store == StoreFailure.STALE_WRITE) {
                 return Problems.of(
                                 409,
                                 Problems.instance(request, uriInfo),
@@ -88,19 +85,6 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                         Map.of("incident_id", incident),
                         List.of())
                 .toResponse();
-    }
-
-    /**
-     * A connection that cannot be had or was lost (SQL state class 08, or the pool's wait running
-     * out): the database is out of reach, which is the operator's to fix, not a bug.
-     */
-    private static boolean unreachable(Throwable cause) {
-        if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
-            return true;
-        }
-        return cause instanceof SQLException sql
-                && sql.getSQLState() != null
-                && sql.getSQLState().startsWith("08");
     }
 
     private String path() {
