@@ -221,6 +221,80 @@ abstract class FlagSliceContract {
     }
 
     @Test
+    void theInventoryIsFilteredSortedAndPagedByTheDatabase() {
+        String owner = uniqueKey("team-inventory");
+        String tag = uniqueKey("inv");
+        String alpha = uniqueKey("inv-a");
+        String beta = uniqueKey("inv-b");
+        String gamma = uniqueKey("inv-c");
+        createForInventory(alpha, owner, "\"expected_expiration\": \"2027-06-30\", \"tags\": [\"" + tag + "\"]");
+        createForInventory(
+                beta,
+                owner,
+                "\"permanent\": true, \"flag_type\": \"operational\", \"environments\": [\"production\"],"
+                        + " \"description\": \"Inventory Beta\"");
+        createForInventory(
+                gamma, owner, "\"expected_expiration\": \"2027-01-31\", \"tags\": [\"" + tag + "\", \"extra\"]");
+        Api.Reply killed = Api.post(
+                "/api/v1/admin/flags/" + gamma + "/environments/staging/kill-switch",
+                "admin",
+                "{\"reason\": \"inventory test\"}");
+        assertThat(killed.status()).as(killed.body()).isEqualTo(200);
+        Browser browser = new Browser();
+        assertThat(browser.signIn("viewer", Api.PASSWORD, "/admin/flags?env=staging")
+                        .status())
+                .isEqualTo(302);
+        String mine = "/admin/flags?env=staging&owner=" + owner;
+
+        Api.Reply byKey = browser.get(mine);
+        assertThat(keysShown(byKey)).containsExactly(alpha, beta, gamma);
+        assertThat(byKey.body()).contains("3 of ");
+        // absent in staging, draft, killswitched: the status in the environment shown
+        assertThat(keysShown(browser.get(mine + "&sort=status"))).containsExactly(beta, alpha, gamma);
+        assertThat(keysShown(browser.get(mine + "&sort=lifecycle"))).containsExactly(beta, gamma, alpha);
+        assertThat(keysShown(browser.get(mine + "&sort=lifecycle&dir=desc"))).containsExactly(alpha, gamma, beta);
+        assertThat(keysShown(browser.get(mine + "&sort=type&dir=desc"))).containsExactly(gamma, alpha, beta);
+        assertThat(keysShown(browser.get(mine + "&status=killswitched"))).containsExactly(gamma);
+        assertThat(keysShown(browser.get(mine + "&status=absent"))).containsExactly(beta);
+        assertThat(keysShown(browser.get(mine + "&lifecycle=permanent"))).containsExactly(beta);
+        assertThat(keysShown(browser.get(mine + "&lifecycle=forever"))).isEmpty();
+        assertThat(keysShown(browser.get("/admin/flags?env=staging&tag=" + tag)))
+                .containsExactly(alpha, gamma);
+        // text: any case, in the key, description, owner or tags; LIKE's wildcards are plain text
+        assertThat(keysShown(browser.get("/admin/flags?env=staging&q=" + tag.toUpperCase())))
+                .containsExactly(alpha, gamma);
+        assertThat(keysShown(browser.get(mine + "&q=inventory+beta"))).containsExactly(beta);
+        assertThat(keysShown(browser.get(mine + "&q=%25"))).isEmpty();
+        assertThat(keysShown(browser.get(mine + "&page=2"))).isEmpty();
+        // the filter lists offer every owner and tag, whatever the filters
+        assertThat(browser.get("/admin/flags?env=staging&owner=" + owner).body())
+                .contains(tag, "extra");
+    }
+
+    private static void createForInventory(String key, String owner, String fields) {
+        Api.Reply created = Api.post(
+                "/api/v1/admin/flags",
+                "editor",
+                """
+                {"key": "%s", "value_type": "boolean", "default_value": false, "owner_ref": "%s", %s}
+                """
+                        .formatted(key, owner, fields));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    /** The flag keys of the inventory's rows, in the order shown. */
+    private static java.util.List<String> keysShown(Api.Reply page) {
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("class=\"flag-key\"[^>]*>([^<]+)</a>")
+                .matcher(page.body());
+        while (row.find()) {
+            keys.add(row.group(1));
+        }
+        return keys;
+    }
+
+    @Test
     void aWrongPasswordOrAForgedFormSignsNobodyIn() {
         Browser browser = new Browser();
 

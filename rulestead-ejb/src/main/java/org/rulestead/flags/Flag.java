@@ -119,6 +119,10 @@ public class Flag {
 
     protected Flag() {}
 
+    Long id() {
+        return id;
+    }
+
     /** A new flag, in draft in each of {@code environments}. */
     Flag(FlagDefinition definition, List<Environment> environments, Instant now) {
         this.key = definition.key();

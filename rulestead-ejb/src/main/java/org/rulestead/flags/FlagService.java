@@ -230,6 +230,15 @@ public class FlagService {
                 .toList();
     }
 
+    /**
+     * One page of the inventory of an environment, filtered, sorted and counted by the database,
+     * each flag with its state in the environments the caller may read flags in.
+     */
+    public FlagInventory inventory(FlagInventoryQuery query) {
+        EnvironmentScope scope = authorization.requireAcross(Action.READ_FLAGS, ResourceRef.flag("*"));
+        return new InventoryReader(entityManager, scope.includes(query.environmentKey())).read(query, scope::includes);
+    }
+
     /** The first {@code limit} flags, by key, whose kill switch is engaged in the environment. */
     public List<FlagView> killSwitched(String environmentKey, int limit) {
         authorization.require(Action.READ_FLAGS, ResourceRef.flag("*"), environmentKey);

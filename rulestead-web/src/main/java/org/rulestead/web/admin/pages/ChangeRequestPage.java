@@ -53,22 +53,11 @@ public class ChangeRequestPage extends EnvironmentPage {
         }
     }
 
-    @Inject
     private EnvironmentCatalog environmentCatalog;
-
-    @Inject
     private ChangeRequestService changeRequests;
-
-    @Inject
     private RulesetService rulesets;
-
-    @Inject
     private FlagService flags;
-
-    @Inject
     private Capabilities capabilities;
-
-    @Inject
     private SecurityContext security;
 
     private String id;
@@ -78,7 +67,26 @@ public class ChangeRequestPage extends EnvironmentPage {
     private String reason;
     private String message;
     private String notice;
+
     private final FieldErrors errors = new FieldErrors();
+
+    protected ChangeRequestPage() {}
+
+    @Inject
+    public ChangeRequestPage(
+            EnvironmentCatalog environmentCatalog,
+            ChangeRequestService changeRequests,
+            RulesetService rulesets,
+            FlagService flags,
+            Capabilities capabilities,
+            SecurityContext security) {
+        this.environmentCatalog = environmentCatalog;
+        this.changeRequests = changeRequests;
+        this.rulesets = rulesets;
+        this.flags = flags;
+        this.capabilities = capabilities;
+        this.security = security;
+    }
 
     public void load() {
         choose(environmentCatalog);

@@ -38,18 +38,12 @@ public class FlagFormPage extends FlagPage {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
     private EnvironmentCatalog environmentCatalog;
-
-    @Inject
     private FlagService flagService;
-
-    @Inject
     private Capabilities capabilities;
 
     private Permission permission;
     private boolean found;
-
     private boolean editing;
     private boolean loaded;
     private Long version;
@@ -68,6 +62,15 @@ public class FlagFormPage extends FlagPage {
     private String reviewBy;
     private String tags;
     private List<String> environments = new ArrayList<>();
+
+    protected FlagFormPage() {}
+
+    @Inject
+    public FlagFormPage(EnvironmentCatalog environmentCatalog, FlagService flagService, Capabilities capabilities) {
+        this.environmentCatalog = environmentCatalog;
+        this.flagService = flagService;
+        this.capabilities = capabilities;
+    }
 
     /** Runs before the first rendering (f:viewAction): fills the form from the flag when editing. */
     public void load() {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.EnvironmentCatalog;
+import org.rulestead.flags.FlagInventory;
 import org.rulestead.flags.FlagService;
 import org.rulestead.flags.FlagView;
 import org.rulestead.governance.Action;
@@ -21,7 +22,8 @@ import org.rulestead.model.LifecycleMode;
 
 /**
  * {@code /admin/flags?env=...}: the flag inventory of one environment, filtered (text, owner,
- * lifecycle, status, tag), sorted and paged by its URL.
+ * lifecycle, status, tag), sorted and paged by its URL; the database does the filtering, sorting
+ * and paging, so the page costs the same however many flags there are.
  */
 @Named
 @RequestScoped
@@ -41,8 +43,8 @@ public class FlagsPage extends EnvironmentPage {
     private String page;
 
     private InventoryQuery query;
-    private List<FlagRow> all = List.of();
-    private List<FlagRow> matching = List.of();
+    private FlagInventory inventory = new FlagInventory(List.of(), 0, 0, List.of(), List.of(), List.of());
+    private List<FlagRow> rows = List.of();
     private Permission create;
     private String refusal;
 
@@ -61,8 +63,8 @@ public class FlagsPage extends EnvironmentPage {
         query = new InventoryQuery(q, owner, lifecycle, status, tag, sort, "desc".equals(dir), pageNumber());
         create = capabilities.of(Action.CREATE_FLAG, ResourceRef.flag(null), null);
         try {
-            all = flagService.list().stream().map(this::row).toList();
-            matching = query.apply(all);
+            inventory = flagService.inventory(query.within(selection.currentKey()));
+            rows = inventory.flags().stream().map(this::row).toList();
         } catch (CommandRejected.Forbidden forbidden) {
             refusal = "Your role may not read flags. Ask an administrator for the viewer role.";
         }
@@ -98,36 +100,31 @@ public class FlagsPage extends EnvironmentPage {
     }
 
     public List<FlagRow> getRows() {
-        int from = Math.min((query.page() - 1) * InventoryQuery.PAGE_SIZE, matching.size());
-        return matching.subList(from, Math.min(from + InventoryQuery.PAGE_SIZE, matching.size()));
+        return rows;
     }
 
-    public int getMatchingCount() {
-        return matching.size();
+    public long getMatchingCount() {
+        return inventory.matching();
     }
 
-    public int getTotalCount() {
-        return all.size();
+    public long getTotalCount() {
+        return inventory.total();
     }
 
     public int getPages() {
-        return Math.max(1, (matching.size() + InventoryQuery.PAGE_SIZE - 1) / InventoryQuery.PAGE_SIZE);
+        return inventory.pages(InventoryQuery.PAGE_SIZE);
     }
 
     public List<String> getOwners() {
-        return all.stream().map(FlagRow::ownerRef).distinct().sorted().toList();
+        return inventory.owners();
     }
 
     public List<String> getTags() {
-        return all.stream()
-                .flatMap(row -> row.tags().stream())
-                .distinct()
-                .sorted()
-                .toList();
+        return inventory.tags();
     }
 
     public List<String> getStatuses() {
-        return all.stream().map(FlagRow::status).distinct().sorted().toList();
+        return inventory.statuses();
     }
 
     /** The link that sorts by {@code column}, flipping the direction when it already does. */

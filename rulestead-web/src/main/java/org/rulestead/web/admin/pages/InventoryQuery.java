@@ -2,11 +2,10 @@ package org.rulestead.web.admin.pages;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.rulestead.flags.FlagInventoryQuery;
+import org.rulestead.flags.InventorySort;
 
 /**
  * The inventory's filters, sort and page as they stand in its URL ({@code ?env=staging&owner=team-a&sort=status&page=2}),
@@ -24,33 +23,29 @@ public record InventoryQuery(
 
     public static final int PAGE_SIZE = 25;
 
-    private static final Map<String, Comparator<FlagRow>> SORTS = Map.of(
-            "key", Comparator.comparing(FlagRow::key),
-            "status", Comparator.comparing(FlagRow::status).thenComparing(FlagRow::key),
-            "owner", Comparator.comparing(FlagRow::owner).thenComparing(FlagRow::key),
-            "lifecycle", Comparator.comparing(FlagRow::lifecycle).thenComparing(FlagRow::key),
-            "type", Comparator.comparing(FlagRow::flagType).thenComparing(FlagRow::key));
-
     public InventoryQuery {
         text = blankToNull(text);
         owner = blankToNull(owner);
         lifecycle = blankToNull(lifecycle);
         status = blankToNull(status);
         tag = blankToNull(tag);
-        sort = sort != null && SORTS.containsKey(sort) ? sort : "key";
+        sort = InventorySort.fromWireName(sort).wireName();
         page = Math.max(page, 1);
     }
 
-    /** The rows that pass every filter, in the chosen order. */
-    public List<FlagRow> apply(List<FlagRow> rows) {
-        Comparator<FlagRow> order = SORTS.get(sort);
-        Stream<FlagRow> kept = rows.stream()
-                .filter(row -> text == null || row.mentions(text))
-                .filter(row -> owner == null || owner.equals(row.ownerRef()))
-                .filter(row -> lifecycle == null || lifecycle.equals(row.lifecycleMode()))
-                .filter(row -> status == null || status.equals(row.status()))
-                .filter(row -> tag == null || row.tags().contains(tag));
-        return kept.sorted(descending ? order.reversed() : order).toList();
+    /** What the page asks the flag service for: this query's filters, sort and page in {@code environmentKey}. */
+    public FlagInventoryQuery within(String environmentKey) {
+        return new FlagInventoryQuery(
+                environmentKey,
+                text,
+                owner,
+                lifecycle,
+                status,
+                tag,
+                InventorySort.fromWireName(sort),
+                descending,
+                page,
+                PAGE_SIZE);
     }
 
     /** This query's URL parameters with {@code changes} applied (a null value drops the parameter). */

@@ -36,19 +36,10 @@ public class KillSwitchPage extends FlagPage {
     private static final Set<String> SWITCH_EVENTS = Set.of("kill_switch.engage", "kill_switch.release");
     private static final int HISTORY = 10;
 
-    @Inject
     private EnvironmentCatalog environmentCatalog;
-
-    @Inject
     private FlagService flagService;
-
-    @Inject
     private KillSwitchService killSwitch;
-
-    @Inject
     private AuditTrail auditTrail;
-
-    @Inject
     private Capabilities capabilities;
 
     private FlagView flag;
@@ -62,6 +53,22 @@ public class KillSwitchPage extends FlagPage {
     private String message;
     private String notice;
     private final FieldErrors errors = new FieldErrors();
+
+    protected KillSwitchPage() {}
+
+    @Inject
+    public KillSwitchPage(
+            EnvironmentCatalog environmentCatalog,
+            FlagService flagService,
+            KillSwitchService killSwitch,
+            AuditTrail auditTrail,
+            Capabilities capabilities) {
+        this.environmentCatalog = environmentCatalog;
+        this.flagService = flagService;
+        this.killSwitch = killSwitch;
+        this.auditTrail = auditTrail;
+        this.capabilities = capabilities;
+    }
 
     public void load() {
         choose(environmentCatalog);

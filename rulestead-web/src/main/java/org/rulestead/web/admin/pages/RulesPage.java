@@ -41,19 +41,10 @@ public class RulesPage extends FlagPage {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
     private EnvironmentCatalog environmentCatalog;
-
-    @Inject
     private FlagService flagService;
-
-    @Inject
     private RulesetService rulesetService;
-
-    @Inject
     private ChangeRequestService changeRequests;
-
-    @Inject
     private Capabilities capabilities;
 
     private FlagView flag;
@@ -65,7 +56,6 @@ public class RulesPage extends FlagPage {
     private Permission saveDraft;
     private Permission publish;
     private Permission propose;
-
     private String salt;
     private List<RuleForm> rules = new ArrayList<>();
     private RulesetView published;
@@ -74,7 +64,24 @@ public class RulesPage extends FlagPage {
     private int editedFrom;
 
     private boolean confirming;
+
     private String reason;
+
+    protected RulesPage() {}
+
+    @Inject
+    public RulesPage(
+            EnvironmentCatalog environmentCatalog,
+            FlagService flagService,
+            RulesetService rulesetService,
+            ChangeRequestService changeRequests,
+            Capabilities capabilities) {
+        this.environmentCatalog = environmentCatalog;
+        this.flagService = flagService;
+        this.rulesetService = rulesetService;
+        this.changeRequests = changeRequests;
+        this.capabilities = capabilities;
+    }
 
     /** Runs before the first rendering (f:viewAction). */
     public void load() {

@@ -19,16 +19,22 @@ public class SimulatePage extends FlagPage {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
     private EnvironmentCatalog environmentCatalog;
-
-    @Inject
     private FlagSimulator simulator;
 
     private final IdentityFields identity = new IdentityFields();
     private String attributes;
     private SimulationView result;
+
     private String message;
+
+    protected SimulatePage() {}
+
+    @Inject
+    public SimulatePage(EnvironmentCatalog environmentCatalog, FlagSimulator simulator) {
+        this.environmentCatalog = environmentCatalog;
+        this.simulator = simulator;
+    }
 
     public void load() {
         choose(environmentCatalog);

@@ -2,55 +2,30 @@ package org.rulestead.web.admin.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rulestead.flags.FlagInventoryQuery;
+import org.rulestead.flags.InventorySort;
 
 class InventoryQueryTest {
 
-    private static FlagRow row(String key, String owner, String mode, String status, String... tags) {
-        return new FlagRow(
-                key,
-                "about " + key,
-                "release",
-                "boolean",
-                "false",
-                owner,
-                owner,
-                mode,
-                mode,
-                status,
-                List.of(tags),
-                List.of());
-    }
-
-    private static final List<FlagRow> ROWS = List.of(
-            row("checkout", "team-a", "expiring", "active", "payments"),
-            row("search", "team-b", "permanent", "draft"),
-            row("banner", "team-a", "permanent", "draft", "marketing"));
-
     @Test
-    void filtersCombine() {
-        InventoryQuery query = new InventoryQuery(null, "team-a", "permanent", null, null, null, false, 1);
+    void anUnknownSortIsTheKeyAndAPageIsAtLeastTheFirst() {
+        InventoryQuery query = new InventoryQuery(null, null, null, null, null, "colour", true, -4);
 
-        assertThat(query.apply(ROWS)).extracting(FlagRow::key).containsExactly("banner");
+        assertThat(query.sort()).isEqualTo("key");
+        assertThat(query.page()).isEqualTo(1);
+        assertThat(query.within("staging").sort()).isEqualTo(InventorySort.KEY);
     }
 
     @Test
-    void textSearchLooksAtKeyDescriptionOwnerAndTags() {
-        assertThat(new InventoryQuery("PAY", null, null, null, null, null, false, 1).apply(ROWS))
-                .extracting(FlagRow::key)
-                .containsExactly("checkout");
-    }
+    void theServiceIsAskedForExactlyThisPage() {
+        FlagInventoryQuery asked =
+                new InventoryQuery(" pay ", "team-a", "permanent", "draft", "ui", "owner", true, 3).within("staging");
 
-    @Test
-    void sortsByAColumnEitherWay() {
-        assertThat(new InventoryQuery(null, null, null, null, null, "status", false, 1).apply(ROWS))
-                .extracting(FlagRow::key)
-                .containsExactly("checkout", "banner", "search");
-        assertThat(new InventoryQuery(null, null, null, null, null, "key", true, 1).apply(ROWS))
-                .extracting(FlagRow::key)
-                .containsExactly("search", "checkout", "banner");
+        assertThat(asked)
+                .isEqualTo(new FlagInventoryQuery(
+                        "staging", "pay", "team-a", "permanent", "draft", "ui", InventorySort.OWNER, true, 3, 25));
     }
 
     @Test
