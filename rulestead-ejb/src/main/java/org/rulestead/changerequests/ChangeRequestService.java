@@ -182,7 +182,6 @@ public class ChangeRequestService {
         requireAllowed(request, Transition.EXECUTE, actor);
         gate.pass(
                 actor,
-                gate.find(request.action()).orElseThrow(() -> gate.unsupported(request.action())),
                 commandOf(request, request.command()),
                 new Route.ChangeRequest(request.id(), request.correlationId()),
                 context);

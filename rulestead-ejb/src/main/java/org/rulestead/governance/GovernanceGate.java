@@ -72,6 +72,15 @@ public class GovernanceGate {
         return ((GateOutcome.Applied<R>) outcome).result();
     }
 
+    /** As {@link #pass(Actor, GovernedAction, GovernedCommand, Route, CommandContext)}, by the command's action. */
+    public GateOutcome<?> pass(Actor actor, GovernedCommand command, Route route, CommandContext context) {
+        GovernedAction<?> action = actions.get(command.action());
+        if (action == null) {
+            throw unsupported(command.action().wireName());
+        }
+        return pass(actor, action, command, route, context);
+    }
+
     /**
      * Passes {@code command} through the gate as {@code actor} by {@code route}. A change request
      * route must already be authorized to execute the request (the caller owns its state); the

@@ -179,8 +179,14 @@ class GovernanceGateTest {
     void executingAnApprovedChangeRequestCarriesItsGovernanceAndCorrelation() {
         Actor executor = Actor.operator("admin2", Set.of(Role.ADMIN));
 
-        gate.pass(
-                executor, publish, publishIn("production"), new Route.ChangeRequest(7, "cr-corr"), because("approved"));
+        // a change request names its action; the gate finds the feature that governs it
+        gate.pass(executor, publishIn("production"), new Route.ChangeRequest(7, "cr-corr"), because("approved"));
+        assertThatThrownBy(() -> gate.pass(
+                        executor,
+                        GovernedCommand.onFlag(Action.PROMOTE_ENVIRONMENT, "checkout", "production", Map.of()),
+                        new Route.ChangeRequest(8, "cr-2"),
+                        because("approved")))
+                .isInstanceOf(CommandRejected.Invalid.class);
 
         GovernedExecution execution = publish.applied.get(0);
         assertThat(execution.governance())
