@@ -25,6 +25,7 @@ import org.rulestead.governance.Action;
 import org.rulestead.governance.GovernedAction;
 import org.rulestead.governance.GovernedCommand;
 import org.rulestead.governance.GovernedExecution;
+import org.rulestead.governance.GovernedPreview;
 import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
 
@@ -87,6 +88,25 @@ public class PublishRuleset implements GovernedAction<RulesetView> {
     public void checkApplicable(GovernedCommand command) {
         FlagEnvironment state = flags.in(flags.changeableFlag(command.resource().key()), command.environmentKey());
         publishableDraft(state, version(command));
+    }
+
+    /** The rules in force against the draft's; {@code rules} empty where there is no such ruleset. */
+    @Override
+    public GovernedPreview preview(GovernedCommand command) {
+        FlagEnvironment state = flags.in(flags.flag(command.resource().key()), command.environmentKey());
+        Object asked = command.fields().get("version");
+        Integer active = state.view().activeRulesetVersion();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("active_ruleset_version", active);
+        before.put("rules", active == null ? List.of() : rulesOf(state, active));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("active_ruleset_version", asked);
+        after.put("rules", asked instanceof Number version ? rulesOf(state, version.intValue()) : List.of());
+        return new GovernedPreview("publish ruleset v" + asked, before, after);
+    }
+
+    private static List<?> rulesOf(FlagEnvironment state, int version) {
+        return state.ruleset(version).map(ruleset -> ruleset.view().rules()).orElse(List.of());
     }
 
     @Override

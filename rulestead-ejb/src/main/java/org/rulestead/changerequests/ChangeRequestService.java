@@ -30,6 +30,7 @@ import org.rulestead.governance.EnvironmentScope;
 import org.rulestead.governance.GovernanceGate;
 import org.rulestead.governance.GovernedAction;
 import org.rulestead.governance.GovernedCommand;
+import org.rulestead.governance.GovernedPreview;
 import org.rulestead.governance.ResourceRef;
 import org.rulestead.governance.Route;
 import org.rulestead.time.Now;
@@ -302,6 +303,13 @@ public class ChangeRequestService {
         ChangeRequest request = find(id);
         authorization.require(Action.READ_CHANGE_REQUESTS, resourceOf(request), request.environmentKey());
         return request.view().withAuditEvents(auditTrail.workflow(request.correlationId()));
+    }
+
+    /** What the request's command would change now, as the feature that governs it describes it. */
+    public GovernedPreview preview(long id) {
+        ChangeRequest request = find(id);
+        authorization.require(Action.READ_CHANGE_REQUESTS, resourceOf(request), request.environmentKey());
+        return gate.preview(commandOf(request, request.command()));
     }
 
     private ChangeRequest find(long id) {

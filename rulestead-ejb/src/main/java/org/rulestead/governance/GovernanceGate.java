@@ -156,6 +156,15 @@ public class GovernanceGate {
         }
     }
 
+    /** What {@code command} would change now, as its feature describes it. */
+    public GovernedPreview preview(GovernedCommand command) {
+        GovernedAction<?> action = actions.get(command.action());
+        if (action == null) {
+            throw unsupported(command.action().wireName());
+        }
+        return action.preview(command);
+    }
+
     /** The refusal of an action no feature governs. */
     public CommandRejected.Invalid unsupported(String wireName) {
         List<String> names = new ArrayList<>();

@@ -46,6 +46,12 @@ public interface GovernedAction<R> {
     default void checkApplicable(GovernedCommand command) {}
 
     /**
+     * What the command would change now, for a reviewer: read-only, and for a command that could
+     * no longer apply it says so in its summary rather than failing.
+     */
+    GovernedPreview preview(GovernedCommand command);
+
+    /**
      * Applies the change and writes its audit event, in the caller's transaction. The execution's
      * actor is already authorized; {@code governance} metadata says by which route.
      */

@@ -17,6 +17,7 @@ import org.rulestead.flags.SnapshotWriter;
 import org.rulestead.governance.GovernedAction;
 import org.rulestead.governance.GovernedCommand;
 import org.rulestead.governance.GovernedExecution;
+import org.rulestead.governance.GovernedPreview;
 import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
 
@@ -63,6 +64,21 @@ abstract class KillSwitchToggle implements GovernedAction<FlagEnvironmentView> {
                 .forEach(field -> findings.add(
                         new Finding(field, "is not a field of a " + action().wireName() + " command (it takes none)")));
         return findings;
+    }
+
+    @Override
+    public GovernedPreview preview(GovernedCommand command) {
+        FlagEnvironmentView now = flags.in(flags.flag(command.resource().key()), command.environmentKey())
+                .view();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("kill_switch_variant_key", engage ? "default" : null);
+        return new GovernedPreview(
+                (engage ? "engage" : "release") + " kill switch"
+                        + (now.killSwitchEngaged() == engage
+                                ? " (it is " + (engage ? "engaged" : "released") + " already)"
+                                : ""),
+                switchState(now),
+                after);
     }
 
     @Override

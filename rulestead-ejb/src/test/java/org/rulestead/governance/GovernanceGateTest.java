@@ -267,6 +267,18 @@ class GovernanceGateTest {
     }
 
     @Test
+    void aPreviewIsTheFeaturesAndChangesNothing() {
+        GovernedPreview preview = gate.preview(publishIn("production"));
+
+        assertThat(preview.summary()).isEqualTo("publish_ruleset {version=2}");
+        assertThat(preview.after()).containsEntry("version", 2);
+        assertThat(publish.applied).isEmpty();
+        assertThatThrownBy(() ->
+                        gate.preview(GovernedCommand.onFlag(Action.ADVANCE_ROLLOUT, "checkout", "staging", Map.of())))
+                .isInstanceOf(CommandRejected.Invalid.class);
+    }
+
+    @Test
     void eachGovernedActionHasOnePlugInFromTheGovernanceCatalog() {
         assertThat(gate.governedActions()).containsExactly(Action.PUBLISH_RULESET, Action.ENGAGE_KILL_SWITCH);
         assertThat(gate.find("engage_kill_switch")).contains(engage);
@@ -310,6 +322,11 @@ class GovernanceGateTest {
                     .filter(field -> !field.equals("version"))
                     .map(field -> new Finding(field, "is not a field"))
                     .toList();
+        }
+
+        @Override
+        public GovernedPreview preview(GovernedCommand command) {
+            return new GovernedPreview(action.wireName() + " " + command.fields(), Map.of(), command.fields());
         }
 
         @Override

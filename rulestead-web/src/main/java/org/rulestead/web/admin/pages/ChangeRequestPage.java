@@ -7,7 +7,6 @@ import jakarta.security.enterprise.SecurityContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.rulestead.authoring.RulesetService;
 import org.rulestead.changerequests.ChangeRequestService;
 import org.rulestead.changerequests.ChangeRequestState;
 import org.rulestead.changerequests.ChangeRequestView;
@@ -16,8 +15,8 @@ import org.rulestead.changerequests.TransitionRefusal;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.environments.EnvironmentCatalog;
-import org.rulestead.flags.FlagService;
 import org.rulestead.governance.Capabilities;
+import org.rulestead.governance.GovernedPreview;
 import org.rulestead.governance.Permission;
 import org.rulestead.governance.ResourceRef;
 import org.rulestead.web.admin.rules.RulesetText;
@@ -55,8 +54,6 @@ public class ChangeRequestPage extends EnvironmentPage {
 
     private EnvironmentCatalog environmentCatalog;
     private ChangeRequestService changeRequests;
-    private RulesetService rulesets;
-    private FlagService flags;
     private Capabilities capabilities;
     private SecurityContext security;
 
@@ -76,14 +73,10 @@ public class ChangeRequestPage extends EnvironmentPage {
     public ChangeRequestPage(
             EnvironmentCatalog environmentCatalog,
             ChangeRequestService changeRequests,
-            RulesetService rulesets,
-            FlagService flags,
             Capabilities capabilities,
             SecurityContext security) {
         this.environmentCatalog = environmentCatalog;
         this.changeRequests = changeRequests;
-        this.rulesets = rulesets;
-        this.flags = flags;
         this.capabilities = capabilities;
         this.security = security;
     }
@@ -110,27 +103,18 @@ public class ChangeRequestPage extends EnvironmentPage {
         }
     }
 
-    /** For a publish: the proposed ruleset against the one in force in that environment. */
+    /**
+     * The proposal against what is in force, as the governed action previews it: for a publish,
+     * the proposed rules against those in force in that environment; nothing for a kill switch.
+     */
     private List<RulesetText.DiffLine> proposedDiff() {
-        if (!"publish_ruleset".equals(request.action())
-                || !(request.command().get("version") instanceof Number version)) {
+        GovernedPreview preview = changeRequests.preview(request.id());
+        if (!preview.before().containsKey("rules") && !preview.after().containsKey("rules")) {
             return List.of();
         }
-        String flagKey = request.resourceKey();
-        String environment = request.environmentKey();
-        Integer active = flags.find(flagKey)
-                .flatMap(flag -> flag.environments().stream()
-                        .filter(state -> state.environmentKey().equals(environment))
-                        .findFirst())
-                .map(state -> state.activeRulesetVersion())
-                .orElse(null);
-        List<String> before = active == null
-                ? List.of()
-                : RulesetText.lines(
-                        rulesets.version(flagKey, environment, active).rules());
-        List<String> after = RulesetText.lines(
-                rulesets.version(flagKey, environment, version.intValue()).rules());
-        return RulesetText.diff(before, after);
+        return RulesetText.diff(
+                RulesetText.lines(preview.before().getOrDefault("rules", List.of())),
+                RulesetText.lines(preview.after().getOrDefault("rules", List.of())));
     }
 
     /**
