@@ -12,15 +12,15 @@ enum Identity {
     ACCOUNT;
 
     static Identity of(Object bucketBy) {
-        if (bucketBy instanceof String name) {
-            return switch (name.trim()) {
-                case "tenant" -> TENANT;
-                case "session" -> SESSION;
-                case "account" -> ACCOUNT;
-                default -> SUBJECT;
-            };
-        }
-        return SUBJECT;
+        BucketBy named = bucketBy instanceof String name
+                ? WireVocabulary.parse(BucketBy.class, name).orElse(BucketBy.SUBJECT)
+                : BucketBy.SUBJECT;
+        return switch (named) {
+            case TENANT -> TENANT;
+            case SESSION -> SESSION;
+            case ACCOUNT -> ACCOUNT;
+            case SUBJECT -> SUBJECT;
+        };
     }
 
     /** The name shown in traces, warnings and error metadata. */
