@@ -38,8 +38,7 @@ public final class RulesetCodec {
     public static Map<String, Object> write(Ruleset ruleset) {
         Map<String, Object> document = new LinkedHashMap<>();
         put(document, "salt", ruleset.salt());
-        document.put(
-                "rules", ruleset.rules().stream().map(RulesetCodec::writeRule).toList());
+        document.put("rules", list(ruleset.rules(), RulesetCodec::writeRule));
         ruleset.extras().writeInto(document);
         return document;
     }
