@@ -2,13 +2,14 @@ package org.rulestead.evaluation;
 
 import java.util.Arrays;
 import java.util.List;
+import org.rulestead.model.WireNamed;
 
 /**
  * The condition operators (spec §1.5, §2.5 and decisions 2): those an authored rule may use, and
  * the reference's audience forms {@code eq} and {@code neq}, which only audience definitions use.
  * Any other name never passes.
  */
-public enum ConditionOperator implements WireVocabulary {
+public enum ConditionOperator implements WireNamed {
     EQUALS,
     IN,
     NOT_IN,

@@ -1,5 +1,7 @@
 package org.rulestead.evaluation;
 
+import org.rulestead.model.WireNamed;
+
 /**
  * Whose identity a rollout or experiment buckets by (spec §2.8): the targeting key ({@code
  * subject}, also for a missing or unknown name), the tenant, the session, or the account
@@ -13,7 +15,7 @@ enum Identity {
 
     static Identity of(Object bucketBy) {
         BucketBy named = bucketBy instanceof String name
-                ? WireVocabulary.parse(BucketBy.class, name).orElse(BucketBy.SUBJECT)
+                ? WireNamed.parse(BucketBy.class, name).orElse(BucketBy.SUBJECT)
                 : BucketBy.SUBJECT;
         return switch (named) {
             case TENANT -> TENANT;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.rulestead.model.WireNamed;
 
 /**
  * The condition operators (spec §2.5 and decisions 2–3), each compiled once from its authored
@@ -25,7 +26,7 @@ final class Operators {
      * Every operator the evaluator understands: the authoring ones and the reference's audience
      * forms {@code eq} and {@code neq}. Any other name never passes.
      */
-    static final Set<String> KNOWN = Set.copyOf(WireVocabulary.wireNames(ConditionOperator.class));
+    static final Set<String> KNOWN = Set.copyOf(WireNamed.wireNames(ConditionOperator.class));
 
     /** The regex options an authored pattern may carry (PD-16 on RE2/J: {@code x} has no equivalent). */
     static final String REGEX_OPTIONS = "imsu";
@@ -38,7 +39,7 @@ final class Operators {
     static Predicate<Object> compile(Object operator, Object value) {
         Object authored = value == null ? Map.of() : value;
         ConditionOperator known =
-                WireVocabulary.exactly(ConditionOperator.class, operator).orElse(null);
+                WireNamed.parseExactly(ConditionOperator.class, operator).orElse(null);
         if (known == null) {
             return NEVER;
         }

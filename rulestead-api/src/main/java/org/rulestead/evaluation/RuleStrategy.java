@@ -1,11 +1,13 @@
 package org.rulestead.evaluation;
 
+import org.rulestead.model.WireNamed;
+
 /**
  * How a rule whose conditions passed produces its answer (spec §1.5, §2.6): the one list of
  * strategies, with the blocks each one needs. The evaluator, the validator and the authored
  * model all read it from here.
  */
-public enum RuleStrategy implements WireVocabulary {
+public enum RuleStrategy implements WireNamed {
     FORCED_VALUE,
     PERCENTAGE_ROLLOUT,
     VARIANT_SPLIT,

@@ -1,6 +1,7 @@
 package org.rulestead.evaluation;
 
 import java.util.Map;
+import org.rulestead.model.WireNamed;
 
 /**
  * How a rule whose conditions passed produces its answer (spec §2.6), compiled from the rule's
@@ -26,7 +27,7 @@ sealed interface Strategy {
         String name = strategy instanceof String text ? text : "";
         // exact names, as the reference reads them: " forced_value" is an unknown strategy here
         RuleStrategy known =
-                WireVocabulary.exactly(RuleStrategy.class, strategy).orElse(null);
+                WireNamed.parseExactly(RuleStrategy.class, strategy).orElse(null);
         if (known == RuleStrategy.FORCED_VALUE) {
             return new ForcedValue(flag.match(ruleKey, value, null));
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.rulestead.evaluation.ConditionOperator;
 import org.rulestead.evaluation.RuleStrategy;
-import org.rulestead.evaluation.WireVocabulary;
+import org.rulestead.model.WireNamed;
 
 /**
  * The one translation between the typed ruleset model and its JSON-shaped trees (maps, lists,
@@ -301,7 +301,7 @@ public final class RulesetCodec {
         return document;
     }
 
-    private static String wireName(WireVocabulary name) {
+    private static String wireName(WireNamed name) {
         return name == null ? null : name.wireName();
     }
 

@@ -1,9 +1,9 @@
 package org.rulestead.ruleset;
 
-import org.rulestead.evaluation.WireVocabulary;
+import org.rulestead.model.WireNamed;
 
 /** Whether a guardrail's signal is measured per tenant (spec §1.5, §5.3). */
-public enum TenantScope implements WireVocabulary {
+public enum TenantScope implements WireNamed {
     REQUIRED,
     NOT_APPLICABLE
 }

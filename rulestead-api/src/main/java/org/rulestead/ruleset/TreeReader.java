@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.rulestead.evaluation.WireVocabulary;
+import org.rulestead.model.WireNamed;
 
 /**
  * Reads the fields of one JSON object of a ruleset tree for {@link RulesetCodec}. A field the
@@ -70,7 +70,7 @@ final class TreeReader {
     }
 
     /** A name of a closed vocabulary; surrounding blanks are dropped, as validation allows them. */
-    <E extends Enum<E> & WireVocabulary> E requiredName(String field, Class<E> vocabulary) {
+    <E extends Enum<E> & WireNamed> E requiredName(String field, Class<E> vocabulary) {
         E name = optionalName(field, vocabulary);
         if (name == null) {
             throw missing(field);
@@ -78,14 +78,14 @@ final class TreeReader {
         return name;
     }
 
-    <E extends Enum<E> & WireVocabulary> E optionalName(String field, Class<E> vocabulary) {
+    <E extends Enum<E> & WireNamed> E optionalName(String field, Class<E> vocabulary) {
         String text = optionalText(field);
         if (text == null) {
             return null;
         }
-        return WireVocabulary.parse(vocabulary, text)
+        return WireNamed.parse(vocabulary, text)
                 .orElseThrow(() -> new MalformedRulesetException(
-                        pathOf(field), "must be one of " + String.join(", ", WireVocabulary.wireNames(vocabulary))));
+                        pathOf(field), "must be one of " + String.join(", ", WireNamed.wireNames(vocabulary))));
     }
 
     /** The object at {@code field}, frozen as it is (a condition's operand, say). */

@@ -11,8 +11,8 @@ import org.rulestead.evaluation.BucketBy;
 import org.rulestead.evaluation.ConditionOperator;
 import org.rulestead.evaluation.Operands;
 import org.rulestead.evaluation.RuleStrategy;
-import org.rulestead.evaluation.WireVocabulary;
 import org.rulestead.model.ValueType;
+import org.rulestead.model.WireNamed;
 import org.rulestead.ruleset.EnvironmentScope;
 import org.rulestead.ruleset.TenantScope;
 import org.rulestead.ruleset.ThresholdOperator;
@@ -28,11 +28,11 @@ import org.rulestead.ruleset.ThresholdOperator;
 public final class RulesetValidator {
 
     // the closed vocabularies have one definition each: the enums; findings name their wire names
-    static final List<String> STRATEGIES = WireVocabulary.wireNames(RuleStrategy.class);
-    static final List<String> BUCKET_BY = WireVocabulary.wireNames(BucketBy.class);
-    private static final List<String> THRESHOLD_OPERATORS = WireVocabulary.wireNames(ThresholdOperator.class);
-    private static final List<String> ENVIRONMENT_SCOPES = WireVocabulary.wireNames(EnvironmentScope.class);
-    private static final List<String> TENANT_SCOPES = WireVocabulary.wireNames(TenantScope.class);
+    static final List<String> STRATEGIES = WireNamed.wireNames(RuleStrategy.class);
+    static final List<String> BUCKET_BY = WireNamed.wireNames(BucketBy.class);
+    private static final List<String> THRESHOLD_OPERATORS = WireNamed.wireNames(ThresholdOperator.class);
+    private static final List<String> ENVIRONMENT_SCOPES = WireNamed.wireNames(EnvironmentScope.class);
+    private static final List<String> TENANT_SCOPES = WireNamed.wireNames(TenantScope.class);
     private static final List<String> OPERATORS = ConditionOperator.authoringOperators().stream()
             .map(ConditionOperator::wireName)
             .sorted()
@@ -105,7 +105,7 @@ public final class RulesetValidator {
         rule.text("name", TEXT_LENGTH);
         rule.text("description", 2000);
         RuleStrategy strategy = rule.oneOf("strategy", STRATEGIES, true)
-                .flatMap(name -> WireVocabulary.parse(RuleStrategy.class, name))
+                .flatMap(name -> WireNamed.parse(RuleStrategy.class, name))
                 .orElse(null);
         for (DocumentReader condition : rule.objects("conditions")) {
             condition(condition);
@@ -251,7 +251,7 @@ public final class RulesetValidator {
         condition.bool("negate");
         condition
                 .oneOf("operator", OPERATORS, true)
-                .flatMap(name -> WireVocabulary.parse(ConditionOperator.class, name))
+                .flatMap(name -> WireNamed.parse(ConditionOperator.class, name))
                 .ifPresent(operator -> operand(condition, operator));
     }
 

@@ -15,8 +15,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.rulestead.evaluation.BucketBy;
 import org.rulestead.evaluation.RuleStrategy;
-import org.rulestead.evaluation.WireVocabulary;
 import org.rulestead.model.ValueType;
+import org.rulestead.model.WireNamed;
 import org.rulestead.validation.RulesetValidation;
 import org.rulestead.validation.RulesetValidator;
 
@@ -158,7 +158,7 @@ class RoundTripPropertiesTest {
         Arbitrary<Object> guardrails = Arbitraries.oneOf(
                 Arbitraries.just(ABSENT), guardrail().list().ofMaxSize(2).map(list -> (Object) list));
         return Combinators.combine(
-                        Arbitraries.of(WireVocabulary.wireNames(BucketBy.class)),
+                        Arbitraries.of(WireNamed.wireNames(BucketBy.class)),
                         Arbitraries.longs().between(0, 100),
                         optional(text()),
                         guardrails)
@@ -168,7 +168,7 @@ class RoundTripPropertiesTest {
 
     private Arbitrary<Map<String, Object>> guardrail() {
         return Combinators.combine(
-                        Arbitraries.of(WireVocabulary.wireNames(ThresholdOperator.class)),
+                        Arbitraries.of(WireNamed.wireNames(ThresholdOperator.class)),
                         Arbitraries.oneOf(
                                 Arbitraries.longs().between(0, 1000).map(n -> (Number) n),
                                 Arbitraries.bigDecimals()
@@ -177,8 +177,8 @@ class RoundTripPropertiesTest {
                                         .map(n -> (Number) n)),
                         Arbitraries.longs().between(0, 3600),
                         Arbitraries.longs().between(0, 10_000),
-                        optional(Arbitraries.of(WireVocabulary.wireNames(EnvironmentScope.class))),
-                        optional(Arbitraries.of(WireVocabulary.wireNames(TenantScope.class))))
+                        optional(Arbitraries.of(WireNamed.wireNames(EnvironmentScope.class))),
+                        optional(Arbitraries.of(WireNamed.wireNames(TenantScope.class))))
                 .as((operator, threshold, freshness, sample, environment, tenant) -> object(
                         "signal_key", "error_rate",
                         "threshold_operator", operator,
@@ -192,7 +192,7 @@ class RoundTripPropertiesTest {
     private Arbitrary<Map<String, Object>> experiment() {
         return Combinators.combine(
                         text(),
-                        optional(Arbitraries.of(WireVocabulary.wireNames(BucketBy.class))),
+                        optional(Arbitraries.of(WireNamed.wireNames(BucketBy.class))),
                         optional(Arbitraries.longs().between(0, 100)))
                 .as((salt, bucketBy, holdout) ->
                         object("iteration_salt", salt, "bucket_by", bucketBy, "holdout_percentage", holdout));
