@@ -1,5 +1,7 @@
 package org.rulestead.evaluation;
 
+import org.rulestead.model.WireNamed;
+
 /**
  * Whose identity a rollout or experiment buckets by (spec §2.8): the targeting key ({@code
  * subject}, also for a missing or unknown name), the tenant, the session, or the account
@@ -12,15 +14,15 @@ enum Identity {
     ACCOUNT;
 
     static Identity of(Object bucketBy) {
-        if (bucketBy instanceof String name) {
-            return switch (name.trim()) {
-                case "tenant" -> TENANT;
-                case "session" -> SESSION;
-                case "account" -> ACCOUNT;
-                default -> SUBJECT;
-            };
-        }
-        return SUBJECT;
+        BucketBy named = bucketBy instanceof String name
+                ? WireNamed.parse(BucketBy.class, name).orElse(BucketBy.SUBJECT)
+                : BucketBy.SUBJECT;
+        return switch (named) {
+            case TENANT -> TENANT;
+            case SESSION -> SESSION;
+            case ACCOUNT -> ACCOUNT;
+            case SUBJECT -> SUBJECT;
+        };
     }
 
     /** The name shown in traces, warnings and error metadata. */

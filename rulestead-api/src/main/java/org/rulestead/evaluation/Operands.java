@@ -8,27 +8,10 @@ import java.util.Set;
  */
 public final class Operands {
 
-    /** The operators an authored rule condition may use (spec §1.5 and decisions 2). */
-    public static final Set<String> AUTHORING_OPERATORS = Set.of(
-            "equals",
-            "in",
-            "not_in",
-            "gt",
-            "lt",
-            "gte",
-            "lte",
-            "regex",
-            "exists",
-            "contains",
-            "starts_with",
-            "ends_with",
-            "before",
-            "after",
-            "semver_eq",
-            "semver_gt",
-            "semver_gte",
-            "semver_lt",
-            "semver_lte");
+    /** The wire names of the operators an authored rule condition may use ({@link ConditionOperator}). */
+    public static final Set<String> AUTHORING_OPERATORS = ConditionOperator.authoringOperators().stream()
+            .map(ConditionOperator::wireName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private Operands() {}
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.rulestead.model.WireNamed;
 
 /**
  * The condition operators (spec §2.5 and decisions 2–3), each compiled once from its authored
@@ -25,7 +26,7 @@ final class Operators {
      * Every operator the evaluator understands: the authoring ones and the reference's audience
      * forms {@code eq} and {@code neq}. Any other name never passes.
      */
-    static final Set<String> KNOWN = union(Operands.AUTHORING_OPERATORS, Set.of("eq", "neq"));
+    static final Set<String> KNOWN = Set.copyOf(WireNamed.wireNames(ConditionOperator.class));
 
     /** The regex options an authored pattern may carry (PD-16 on RE2/J: {@code x} has no equivalent). */
     static final String REGEX_OPTIONS = "imsu";
@@ -37,39 +38,35 @@ final class Operators {
     /** The test of {@code operator} with its authored {@code value} (null is read as {@code {}}). */
     static Predicate<Object> compile(Object operator, Object value) {
         Object authored = value == null ? Map.of() : value;
-        if (!(operator instanceof String name)) {
+        ConditionOperator known =
+                WireNamed.parseExactly(ConditionOperator.class, operator).orElse(null);
+        if (known == null) {
             return NEVER;
         }
-        return switch (name) {
-            case "equals" -> equalTo(field(authored, "equals"));
-            case "eq" -> equalTo(loose(authored, "eq", "equals", "value"));
-            case "neq" -> equalTo(loose(authored, "neq", "equals", "value")).negate();
-            case "in" -> in(loose(authored, "in", "value"));
-            case "not_in" -> in(loose(authored, "not_in", "value")).negate();
-            case "gt" -> numeric(field(authored, "gt"), order -> order > 0);
-            case "gte" -> numeric(field(authored, "gte"), order -> order >= 0);
-            case "lt" -> numeric(field(authored, "lt"), order -> order < 0);
-            case "lte" -> numeric(field(authored, "lte"), order -> order <= 0);
-            case "regex" -> regex(field(authored, "pattern"), field(authored, "options"));
-            case "exists" -> actual -> actual != null;
-            case "contains" -> text(field(authored, name), String::contains);
-            case "starts_with" -> text(field(authored, name), String::startsWith);
-            case "ends_with" -> text(field(authored, name), String::endsWith);
-            case "before" -> instant(field(authored, name), order -> order < 0);
-            case "after" -> instant(field(authored, name), order -> order > 0);
-            case "semver_eq" -> semver(field(authored, name), order -> order == 0);
-            case "semver_gt" -> semver(field(authored, name), order -> order > 0);
-            case "semver_gte" -> semver(field(authored, name), order -> order >= 0);
-            case "semver_lt" -> semver(field(authored, name), order -> order < 0);
-            case "semver_lte" -> semver(field(authored, name), order -> order <= 0);
-            default -> NEVER;
+        String name = known.wireName();
+        return switch (known) {
+            case EQUALS -> equalTo(field(authored, "equals"));
+            case EQ -> equalTo(loose(authored, "eq", "equals", "value"));
+            case NEQ -> equalTo(loose(authored, "neq", "equals", "value")).negate();
+            case IN -> in(loose(authored, "in", "value"));
+            case NOT_IN -> in(loose(authored, "not_in", "value")).negate();
+            case GT -> numeric(field(authored, "gt"), order -> order > 0);
+            case GTE -> numeric(field(authored, "gte"), order -> order >= 0);
+            case LT -> numeric(field(authored, "lt"), order -> order < 0);
+            case LTE -> numeric(field(authored, "lte"), order -> order <= 0);
+            case REGEX -> regex(field(authored, "pattern"), field(authored, "options"));
+            case EXISTS -> actual -> actual != null;
+            case CONTAINS -> text(field(authored, name), String::contains);
+            case STARTS_WITH -> text(field(authored, name), String::startsWith);
+            case ENDS_WITH -> text(field(authored, name), String::endsWith);
+            case BEFORE -> instant(field(authored, name), order -> order < 0);
+            case AFTER -> instant(field(authored, name), order -> order > 0);
+            case SEMVER_EQ -> semver(field(authored, name), order -> order == 0);
+            case SEMVER_GT -> semver(field(authored, name), order -> order > 0);
+            case SEMVER_GTE -> semver(field(authored, name), order -> order >= 0);
+            case SEMVER_LT -> semver(field(authored, name), order -> order < 0);
+            case SEMVER_LTE -> semver(field(authored, name), order -> order <= 0);
         };
-    }
-
-    private static Set<String> union(Set<String> first, Set<String> second) {
-        Set<String> all = new HashSet<>(first);
-        all.addAll(second);
-        return Set.copyOf(all);
     }
 
     /** Whether {@code options} are regex options RE2/J can honour. */

@@ -1,6 +1,7 @@
 package org.rulestead.evaluation;
 
 import java.util.Map;
+import org.rulestead.model.WireNamed;
 
 /**
  * How a rule whose conditions passed produces its answer (spec §2.6), compiled from the rule's
@@ -24,37 +25,41 @@ sealed interface Strategy {
         Object value = Values.extract(rule.get("value"));
         Map<?, ?> rollout = rule.get("rollout") instanceof Map<?, ?> map ? map : null;
         String name = strategy instanceof String text ? text : "";
-        switch (name) {
-            case "forced_value":
-                return new ForcedValue(flag.match(ruleKey, value, null));
-            case "segment_match":
-                return new SegmentMatch(
-                        AudienceCheck.of(rule.get("audience_key"), audiences), flag.match(ruleKey, value, null));
-            case "experiment":
-                return rule.get("experiment") instanceof Map<?, ?> experiment
-                        ? new Experiment(
-                                new ExperimentGate(
-                                        flag.hashKey(),
-                                        hashKey,
-                                        experiment,
-                                        Variants.of(rule.get("variants"), flag, ruleKey)),
-                                flag)
-                        : new Skipped(Outcome.MISSING_EXPERIMENT);
-            default:
-                break;
+        // exact names, as the reference reads them: " forced_value" is an unknown strategy here
+        RuleStrategy known =
+                WireNamed.parseExactly(RuleStrategy.class, strategy).orElse(null);
+        if (known == RuleStrategy.FORCED_VALUE) {
+            return new ForcedValue(flag.match(ruleKey, value, null));
+        }
+        if (known == RuleStrategy.SEGMENT_MATCH) {
+            return new SegmentMatch(
+                    AudienceCheck.of(rule.get("audience_key"), audiences), flag.match(ruleKey, value, null));
+        }
+        if (known == RuleStrategy.EXPERIMENT) {
+            return rule.get("experiment") instanceof Map<?, ?> experiment
+                    ? new Experiment(
+                            new ExperimentGate(
+                                    flag.hashKey(),
+                                    hashKey,
+                                    experiment,
+                                    Variants.of(rule.get("variants"), flag, ruleKey)),
+                            flag)
+                    : new Skipped(Outcome.MISSING_EXPERIMENT);
         }
         if (rollout == null) {
             return new Skipped(Outcome.MISSING_ROLLOUT);
         }
         RolloutGate gate = new RolloutGate(flag.hashKey(), hashKey, rulesetSalt, rollout);
-        return switch (name) {
-            case "percentage_rollout" -> new PercentageRollout(
+        if (known == RuleStrategy.PERCENTAGE_ROLLOUT) {
+            return new PercentageRollout(
                     gate,
                     flag.match(ruleKey, value != null ? value : flag.defaulted().value(), null),
                     flag);
-            case "variant_split" -> new VariantSplit(gate, Variants.of(rule.get("variants"), flag, ruleKey), flag);
-            default -> new Unrecognized(gate, name, flag);
-        };
+        }
+        if (known == RuleStrategy.VARIANT_SPLIT) {
+            return new VariantSplit(gate, Variants.of(rule.get("variants"), flag, ruleKey), flag);
+        }
+        return new Unrecognized(gate, name, flag);
     }
 
     record ForcedValue(EvaluationResult matched) implements Strategy {

@@ -7,8 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.rulestead.evaluation.BucketBy;
+import org.rulestead.evaluation.ConditionOperator;
 import org.rulestead.evaluation.Operands;
+import org.rulestead.evaluation.RuleStrategy;
 import org.rulestead.model.ValueType;
+import org.rulestead.model.WireNamed;
+import org.rulestead.ruleset.EnvironmentScope;
+import org.rulestead.ruleset.TenantScope;
+import org.rulestead.ruleset.ThresholdOperator;
 
 /**
  * Validates a draft ruleset ({@code {"salt", "rules": [...]}}, spec §1.4–§1.5) before it is saved:
@@ -20,10 +27,16 @@ import org.rulestead.model.ValueType;
  */
 public final class RulesetValidator {
 
-    static final List<String> STRATEGIES =
-            List.of("forced_value", "percentage_rollout", "variant_split", "segment_match", "experiment");
-    static final List<String> BUCKET_BY = List.of("subject", "account", "tenant", "session");
-    private static final List<String> THRESHOLD_OPERATORS = List.of("lt", "lte", "gt", "gte");
+    // the closed vocabularies have one definition each: the enums; findings name their wire names
+    static final List<String> STRATEGIES = WireNamed.wireNames(RuleStrategy.class);
+    static final List<String> BUCKET_BY = WireNamed.wireNames(BucketBy.class);
+    private static final List<String> THRESHOLD_OPERATORS = WireNamed.wireNames(ThresholdOperator.class);
+    private static final List<String> ENVIRONMENT_SCOPES = WireNamed.wireNames(EnvironmentScope.class);
+    private static final List<String> TENANT_SCOPES = WireNamed.wireNames(TenantScope.class);
+    private static final List<String> OPERATORS = ConditionOperator.authoringOperators().stream()
+            .map(ConditionOperator::wireName)
+            .sorted()
+            .toList();
     private static final Pattern FORBIDDEN_IN_ATTRIBUTE = Pattern.compile("\\[|\\*|\\(|\\)|&&|\\|\\|");
     static final List<String> RULESET_FIELDS = List.of("salt", "rules");
     static final List<String> RULE_FIELDS = List.of(
@@ -91,32 +104,35 @@ public final class RulesetValidator {
         });
         rule.text("name", TEXT_LENGTH);
         rule.text("description", 2000);
-        String strategy = rule.oneOf("strategy", STRATEGIES, true).orElse(null);
+        RuleStrategy strategy = rule.oneOf("strategy", STRATEGIES, true)
+                .flatMap(name -> WireNamed.parse(RuleStrategy.class, name))
+                .orElse(null);
         for (DocumentReader condition : rule.objects("conditions")) {
             condition(condition);
         }
-        value(rule, "value", "forced_value".equals(strategy));
-        boolean split = "variant_split".equals(strategy) || "experiment".equals(strategy);
-        variants(rule, split);
-        block(rule, "rollout", strategy, "percentage_rollout".equals(strategy) || "variant_split".equals(strategy))
+        value(rule, "value", strategy != null && strategy.requiresValue());
+        variants(rule, strategy != null && strategy.usesVariants());
+        block(rule, "rollout", strategy, strategy != null && strategy.usesRollout())
                 .ifPresent(this::rollout);
-        block(rule, "experiment", strategy, "experiment".equals(strategy)).ifPresent(this::experiment);
-        if ("segment_match".equals(strategy)) {
+        block(rule, "experiment", strategy, strategy != null && strategy.usesExperiment())
+                .ifPresent(this::experiment);
+        if (strategy == RuleStrategy.SEGMENT_MATCH) {
             audience(rule);
         }
     }
 
     /** A strategy's block: required for the strategies that use it, refused for the others. */
-    private static Optional<DocumentReader> block(DocumentReader rule, String field, String strategy, boolean needed) {
+    private static Optional<DocumentReader> block(
+            DocumentReader rule, String field, RuleStrategy strategy, boolean needed) {
         if (strategy == null) {
             return rule.object(field);
         }
         if (needed && !rule.has(field)) {
-            rule.reject(field, "is required for strategy " + strategy);
+            rule.reject(field, "is required for strategy " + strategy.wireName());
             return Optional.empty();
         }
         if (!needed && rule.has(field)) {
-            rule.reject(field, "must not be set for strategy " + strategy);
+            rule.reject(field, "must not be set for strategy " + strategy.wireName());
             return Optional.empty();
         }
         return rule.object(field);
@@ -194,8 +210,8 @@ public final class RulesetValidator {
             required(guardrail, "threshold_value").ifPresent(field -> guardrail.number(field, 0));
             guardrail.requiredInteger("freshness_window_seconds", 0, Integer.MAX_VALUE);
             guardrail.requiredInteger("min_sample_size", 0, Integer.MAX_VALUE);
-            guardrail.oneOf("environment_scope", List.of("environment"), false);
-            guardrail.oneOf("tenant_scope", List.of("required", "not_applicable"), false);
+            guardrail.oneOf("environment_scope", ENVIRONMENT_SCOPES, false);
+            guardrail.oneOf("tenant_scope", TENANT_SCOPES, false);
         }
     }
 
@@ -233,31 +249,29 @@ public final class RulesetValidator {
             }
         });
         condition.bool("negate");
-        String operator = condition
-                .oneOf("operator", List.copyOf(new java.util.TreeSet<>(Operands.AUTHORING_OPERATORS)), true)
-                .orElse(null);
-        if (operator != null) {
-            operand(condition, operator);
-        }
+        condition
+                .oneOf("operator", OPERATORS, true)
+                .flatMap(name -> WireNamed.parse(ConditionOperator.class, name))
+                .ifPresent(operator -> operand(condition, operator));
     }
 
     /** The operand shapes of spec §1.5 (and decisions 2–3 for our operators). */
-    private static void operand(DocumentReader condition, String operator) {
+    private static void operand(DocumentReader condition, ConditionOperator operator) {
         Object raw = condition.raw("value");
         Map<?, ?> value = raw instanceof Map<?, ?> map ? map : null;
         if (value == null) {
             condition.reject("value", "must be an object, e.g. " + example(operator));
             return;
         }
-        String at = "value." + operator;
-        Object operand = value.get(operator);
+        String at = "value." + operator.wireName();
+        Object operand = value.get(operator.wireName());
         switch (operator) {
-            case "equals" -> {
+            case EQUALS -> {
                 if (!(operand instanceof String || operand instanceof Number || operand instanceof Boolean)) {
                     condition.reject(at, "must be a string, number or boolean");
                 }
             }
-            case "in", "not_in" -> {
+            case IN, NOT_IN -> {
                 if (!(operand instanceof List<?> list) || list.isEmpty()) {
                     condition.reject(at, "must be a non-empty list");
                 } else if (!homogeneous(list)) {
@@ -265,12 +279,12 @@ public final class RulesetValidator {
                             at, "must hold values of one kind: all strings, whole numbers, decimals or booleans");
                 }
             }
-            case "gt", "lt", "gte", "lte" -> {
+            case GT, LT, GTE, LTE -> {
                 if (!(operand instanceof Number)) {
                     condition.reject(at, "must be a number");
                 }
             }
-            case "regex" -> {
+            case REGEX -> {
                 Object pattern = value.get("pattern");
                 Object options = value.get("options");
                 if (!(pattern instanceof String text) || text.isBlank()) {
@@ -281,17 +295,17 @@ public final class RulesetValidator {
                     condition.reject("value.pattern", "is not a valid regular expression (RE2 syntax)");
                 }
             }
-            case "exists" -> {
+            case EXISTS -> {
                 if (!value.isEmpty()) {
                     condition.reject("value", "must be empty: {}");
                 }
             }
-            case "contains", "starts_with", "ends_with" -> {
+            case CONTAINS, STARTS_WITH, ENDS_WITH -> {
                 if (!(operand instanceof String text) || text.isEmpty()) {
                     condition.reject(at, "must be a non-empty string");
                 }
             }
-            case "before", "after" -> {
+            case BEFORE, AFTER -> {
                 if (!Operands.isInstant(operand)) {
                     condition.reject(
                             at, "must be an ISO-8601 date or instant, e.g. 2026-03-31 or 2026-03-31T12:00:00Z");
@@ -333,12 +347,12 @@ public final class RulesetValidator {
         return Optional.of(field);
     }
 
-    private static String example(String operator) {
+    private static String example(ConditionOperator operator) {
         return switch (operator) {
-            case "in", "not_in" -> "{\"" + operator + "\": [\"a\", \"b\"]}";
-            case "regex" -> "{\"pattern\": \"^beta-\", \"options\": \"i\"}";
-            case "exists" -> "{}";
-            default -> "{\"" + operator + "\": …}";
+            case IN, NOT_IN -> "{\"" + operator.wireName() + "\": [\"a\", \"b\"]}";
+            case REGEX -> "{\"pattern\": \"^beta-\", \"options\": \"i\"}";
+            case EXISTS -> "{}";
+            default -> "{\"" + operator.wireName() + "\": …}";
         };
     }
 }
