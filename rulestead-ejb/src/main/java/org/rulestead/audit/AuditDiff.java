@@ -27,16 +27,14 @@ public final class AuditDiff {
     }
 
     /**
-     * {@code {rules: [{key, from, to}]}}: each rule's position (from 0) before and after, null where
-     * a rule is new or gone, for the rules that moved, came or went.
+     * {@code {rules: [{key, from, to}]}} (spec §7.2): each rule's position (from 0) before and
+     * after, null where a rule is new or gone, for the rules that moved, came or went.
      */
-    public static Map<String, Object> ofRules(List<?> beforeRules, List<?> afterRules) {
-        List<Object> beforeKeys = keys(beforeRules);
-        List<Object> afterKeys = keys(afterRules);
+    public static Map<String, Object> ofRules(List<String> beforeKeys, List<String> afterKeys) {
         List<Object> moves = new ArrayList<>();
-        List<Object> all = new ArrayList<>(afterKeys);
+        List<String> all = new ArrayList<>(afterKeys);
         beforeKeys.stream().filter(key -> !afterKeys.contains(key)).forEach(all::add);
-        for (Object key : all) {
+        for (String key : all) {
             int from = beforeKeys.indexOf(key);
             int to = afterKeys.indexOf(key);
             if (from != to) {
@@ -48,13 +46,5 @@ public final class AuditDiff {
             }
         }
         return Map.of("rules", moves);
-    }
-
-    private static List<Object> keys(List<?> rules) {
-        List<Object> keys = new ArrayList<>();
-        for (Object rule : rules) {
-            keys.add(rule instanceof Map<?, ?> map ? map.get("key") : null);
-        }
-        return keys;
     }
 }

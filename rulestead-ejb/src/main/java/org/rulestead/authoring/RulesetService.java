@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.rulestead.audit.AuditDiff;
 import org.rulestead.audit.AuditLog;
 import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
@@ -28,6 +29,8 @@ import org.rulestead.governance.Authorization;
 import org.rulestead.governance.GovernanceGate;
 import org.rulestead.governance.GovernedCommand;
 import org.rulestead.governance.ResourceRef;
+import org.rulestead.ruleset.Rule;
+import org.rulestead.ruleset.RulesetCodec;
 import org.rulestead.time.Now;
 import org.rulestead.validation.RulesetValidation;
 import org.rulestead.validation.RulesetValidator;
@@ -91,14 +94,24 @@ public class RulesetService {
             throw new CommandRejected.Invalid(
                     ErrorDomain.RULESET, validation.errorType(), validation.message(), validation.findings());
         }
-        String salt = draft.get("salt") instanceof String text && !text.isBlank() ? text.trim() : null;
-        List<?> rules = draft.get("rules") instanceof List<?> list ? list : List.of();
-        Ruleset saved = state.saveDraft(salt, rules, actor.id(), now.instant());
+        org.rulestead.ruleset.Ruleset authored = RulesetCodec.read(draft);
+        Integer previous =
+                state.view().latestRulesetVersion() == 0 ? null : state.view().latestRulesetVersion();
+        List<String> beforeKeys = previous == null
+                ? List.of()
+                : state.ruleset(previous).map(Ruleset::ruleKeys).orElse(List.of());
+        Ruleset saved = state.saveDraft(withTrimmedSalt(authored), actor.id(), now.instant());
         entityManager.flush();
 
+        List<String> afterKeys = authored.rules().stream().map(Rule::key).toList();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("version", saved.rulesetVersion());
-        metadata.put("after", Map.of("version", saved.rulesetVersion(), "rules", ruleKeys(rules)));
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("version", previous);
+        before.put("rules", beforeKeys);
+        metadata.put("before", before);
+        metadata.put("after", Map.of("version", saved.rulesetVersion(), "rules", afterKeys));
+        metadata.put("diff", AuditDiff.ofRules(beforeKeys, afterKeys));
         metadata.put("context", context.auditContext());
         audit("ruleset.save_draft", flagKey, environmentKey, actor, context, metadata);
         return saved.view();
@@ -160,9 +173,11 @@ public class RulesetService {
                 context.correlationId()));
     }
 
-    private static List<Object> ruleKeys(List<?> rules) {
-        return rules.stream()
-                .<Object>map(rule -> rule instanceof Map<?, ?> map ? map.get("key") : null)
-                .toList();
+    /** The ruleset-level salt is kept trimmed, and none when blank. */
+    private static org.rulestead.ruleset.Ruleset withTrimmedSalt(org.rulestead.ruleset.Ruleset authored) {
+        String salt = authored.salt() == null || authored.salt().isBlank()
+                ? null
+                : authored.salt().trim();
+        return new org.rulestead.ruleset.Ruleset(salt, authored.rules(), authored.extras());
     }
 }

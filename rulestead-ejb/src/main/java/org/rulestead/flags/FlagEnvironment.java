@@ -17,12 +17,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rulestead.environments.Environment;
-import org.rulestead.model.FlagDefinition;
 
 /** A flag's state in one environment. */
 @Entity
@@ -85,9 +83,8 @@ public class FlagEnvironment {
     }
 
     /**
-     * The runtime flag payload of spec §2.2 for this flag here, as snapshots carry it: its
-     * published rules, emptied while the kill switch is engaged (§2.11). Empty when the flag does
-     * not serve here (archived, never published).
+     * The runtime flag payload of spec §2.2 for this flag here, as snapshots carry it. Empty when
+     * the flag does not serve here (archived, never published).
      */
     public Optional<Map<String, Object>> runtimePayload() {
         if (flag.archived()
@@ -95,32 +92,12 @@ public class FlagEnvironment {
                 || (status != FlagStatus.ACTIVE && status != FlagStatus.KILLSWITCHED)) {
             return Optional.empty();
         }
-        RulesetView active = ruleset(activeRulesetVersion).orElseThrow().view();
-        FlagDefinition definition = flag.definition();
-        Map<String, Object> flagDocument = new LinkedHashMap<>();
-        flagDocument.put("key", definition.key());
-        flagDocument.put("flag_type", definition.flagType().wireName());
-        flagDocument.put("value_type", definition.valueType().wireName());
-        Map<String, Object> defaultValue = new LinkedHashMap<>();
-        defaultValue.put("value", definition.defaultValue());
-        flagDocument.put("default_value", defaultValue);
-        flagDocument.put("tags", definition.tags());
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("environment_key", environment.key());
-        state.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
-        state.put("kill_switch_variant_key", killSwitchVariantKey);
-        state.put("active_ruleset_version", activeRulesetVersion);
-        Map<String, Object> ruleset = new LinkedHashMap<>();
-        ruleset.put("version", active.version());
-        ruleset.put("status", "published");
-        ruleset.put("salt", active.salt());
-        ruleset.put("rules", status == FlagStatus.KILLSWITCHED ? List.of() : active.rules());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("flag", flagDocument);
-        payload.put("environment", Map.of("key", environment.key(), "name", environment.name()));
-        payload.put("flag_environment", state);
-        payload.put("active_ruleset", ruleset);
-        return Optional.of(payload);
+        return Optional.of(RuntimePayload.of(
+                flag.definition(),
+                environment,
+                status,
+                killSwitchVariantKey,
+                ruleset(activeRulesetVersion).orElseThrow()));
     }
 
     public String environmentKey() {
@@ -136,9 +113,9 @@ public class FlagEnvironment {
     }
 
     /** A new draft, numbered after every earlier draft and publish (they share one counter). */
-    public Ruleset saveDraft(String salt, List<?> rules, String author, Instant now) {
+    public Ruleset saveDraft(org.rulestead.ruleset.Ruleset authored, String author, Instant now) {
         lastRulesetVersion++;
-        Ruleset draft = new Ruleset(this, lastRulesetVersion, salt, rules, author, now);
+        Ruleset draft = new Ruleset(this, lastRulesetVersion, authored, author, now);
         rulesets.add(draft);
         updatedAt = now;
         return draft;

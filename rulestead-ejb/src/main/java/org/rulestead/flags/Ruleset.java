@@ -13,8 +13,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.rulestead.json.JsonTrees;
+import org.rulestead.ruleset.Rule;
+import org.rulestead.ruleset.RulesetCodec;
 
 /**
  * One numbered version of a flag environment's rules (spec §1.4): a draft until it is published,
@@ -71,15 +75,14 @@ public class Ruleset {
     Ruleset(
             FlagEnvironment flagEnvironment,
             int rulesetVersion,
-            String salt,
-            List<?> rules,
+            org.rulestead.ruleset.Ruleset authored,
             String createdBy,
             Instant now) {
         this.flagEnvironment = flagEnvironment;
         this.rulesetVersion = rulesetVersion;
         this.status = Status.DRAFT;
-        this.salt = salt;
-        this.rules = JsonTrees.write(rules);
+        this.salt = authored.salt();
+        this.rules = JsonTrees.write(RulesetCodec.write(authored).get("rules"));
         this.createdBy = createdBy;
         this.createdAt = now;
     }
@@ -99,6 +102,19 @@ public class Ruleset {
         this.status = Status.PUBLISHED;
         this.publishedBy = by;
         this.publishedAt = now;
+    }
+
+    /** The rules as the typed authored model reads them (every stored ruleset was validated). */
+    public org.rulestead.ruleset.Ruleset authored() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("salt", salt);
+        document.put("rules", JsonTrees.read(rules));
+        return RulesetCodec.read(document);
+    }
+
+    /** The keys of the rules, in order. */
+    public List<String> ruleKeys() {
+        return authored().rules().stream().map(Rule::key).toList();
     }
 
     public RulesetView view() {

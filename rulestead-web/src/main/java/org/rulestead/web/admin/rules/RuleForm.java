@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.rulestead.evaluation.BucketBy;
+import org.rulestead.evaluation.RuleStrategy;
 import org.rulestead.model.NewFlagReader;
+import org.rulestead.model.WireNamed;
 
 /**
  * One rule as the editor shows it. What the editor does not show (a description, a rollout's
@@ -17,9 +20,10 @@ public class RuleForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final List<String> STRATEGIES =
-            List.of("forced_value", "percentage_rollout", "variant_split", "segment_match", "experiment");
-    public static final List<String> BUCKET_BY = List.of("subject", "account", "tenant", "session");
+    /** The strategies and bucket-by names the editor offers: the engine's own vocabularies. */
+    public static final List<String> STRATEGIES = WireNamed.wireNames(RuleStrategy.class);
+
+    public static final List<String> BUCKET_BY = WireNamed.wireNames(BucketBy.class);
 
     private static final Set<String> EDITED = Set.of(
             "key", "name", "strategy", "value", "audience_key", "conditions", "variants", "rollout", "experiment");
@@ -136,24 +140,29 @@ public class RuleForm implements Serializable {
         return rule;
     }
 
+    /** Whether the rule serves a value of its own (the strategies without variants do). */
     public boolean usesValue() {
-        return Set.of("forced_value", "percentage_rollout", "segment_match").contains(strategy);
+        return strategy().map(known -> !known.usesVariants()).orElse(false);
     }
 
     public boolean usesVariants() {
-        return "variant_split".equals(strategy) || isExperiment();
+        return strategy().map(RuleStrategy::usesVariants).orElse(false);
     }
 
     public boolean usesRollout() {
-        return "percentage_rollout".equals(strategy) || "variant_split".equals(strategy);
+        return strategy().map(RuleStrategy::usesRollout).orElse(false);
     }
 
     public boolean isSegment() {
-        return "segment_match".equals(strategy);
+        return strategy().orElse(null) == RuleStrategy.SEGMENT_MATCH;
     }
 
     public boolean isExperiment() {
-        return "experiment".equals(strategy);
+        return strategy().map(RuleStrategy::usesExperiment).orElse(false);
+    }
+
+    private java.util.Optional<RuleStrategy> strategy() {
+        return WireNamed.parseExactly(RuleStrategy.class, strategy);
     }
 
     public void addCondition() {
