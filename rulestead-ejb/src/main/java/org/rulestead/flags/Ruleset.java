@@ -13,9 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.rulestead.json.JsonTrees;
 import org.rulestead.ruleset.Rule;
 import org.rulestead.ruleset.RulesetCodec;
@@ -106,10 +104,7 @@ public class Ruleset {
 
     /** The rules as the typed authored model reads them (every stored ruleset was validated). */
     public org.rulestead.ruleset.Ruleset authored() {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("salt", salt);
-        document.put("rules", JsonTrees.read(rules));
-        return RulesetCodec.read(document);
+        return view().authored();
     }
 
     /** The keys of the rules, in order. */

@@ -102,10 +102,7 @@ public class RulesPage extends FlagPage {
             salt = start == null ? null : start.salt();
             rules = new ArrayList<>();
             if (start != null) {
-                start.rules().stream()
-                        .filter(Map.class::isInstance)
-                        .map(Map.class::cast)
-                        .forEach(rule -> rules.add(RuleForm.from(rule)));
+                start.authored().rules().forEach(rule -> rules.add(RuleForm.from(rule)));
             }
         } catch (CommandRejected.Forbidden forbidden) {
             message = "Your role may not read this flag's rules.";

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.rulestead.evaluation.Operands;
+import org.rulestead.ruleset.Condition;
 
 /** One condition of a rule as the editor shows it: attribute, operator, operand text. */
 public class ConditionForm implements Serializable {
@@ -22,16 +23,12 @@ public class ConditionForm implements Serializable {
     private String options;
     private boolean negate;
 
-    static ConditionForm from(Map<?, ?> condition) {
+    static ConditionForm from(Condition condition) {
         ConditionForm form = new ConditionForm();
-        form.attribute = condition.get("attribute") == null
-                ? null
-                : condition.get("attribute").toString();
-        form.operator = condition.get("operator") == null
-                ? "equals"
-                : condition.get("operator").toString();
-        form.negate = Boolean.TRUE.equals(condition.get("negate"));
-        Map<?, ?> value = condition.get("value") instanceof Map<?, ?> map ? map : Map.of();
+        form.attribute = condition.attribute();
+        form.operator = condition.operator().wireName();
+        form.negate = condition.negated();
+        Map<String, Object> value = condition.value();
         switch (form.operator) {
             case "regex" -> {
                 form.operand = value.get("pattern") == null

@@ -6,11 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.rulestead.evaluation.BucketBy;
 import org.rulestead.evaluation.RuleStrategy;
-import org.rulestead.model.NewFlagReader;
 import org.rulestead.model.WireNamed;
+import org.rulestead.ruleset.ExperimentSettings;
+import org.rulestead.ruleset.Rollout;
+import org.rulestead.ruleset.Rule;
+import org.rulestead.ruleset.RulesetCodec;
+import org.rulestead.ruleset.ServedValue;
+import org.rulestead.ruleset.Variant;
 
 /**
  * One rule as the editor shows it. What the editor does not show (a description, a rollout's
@@ -49,52 +55,71 @@ public class RuleForm implements Serializable {
         return form;
     }
 
-    public static RuleForm from(Map<?, ?> rule) {
+    /** The editor's form of a stored rule, typed by the ruleset model. */
+    public static RuleForm from(Rule rule) {
         RuleForm form = new RuleForm();
-        rule.forEach((name, value) -> {
-            if (!EDITED.contains(String.valueOf(name))) {
-                form.kept.put(String.valueOf(name), value);
+        // what the editor does not show travels as the codec writes it
+        Map<String, Object> written = RulesetCodec.writeRule(rule);
+        written.forEach((name, value) -> {
+            if (!EDITED.contains(name)) {
+                form.kept.put(name, value);
             }
         });
-        form.key = text(rule.get("key"));
-        form.name = text(rule.get("name"));
-        form.strategy = rule.get("strategy") == null
-                ? "forced_value"
-                : rule.get("strategy").toString();
-        form.value = rule.containsKey("value") ? Values.write(NewFlagReader.unwrapValue(rule.get("value"))) : null;
-        form.audienceKey = text(rule.get("audience_key"));
-        if (rule.get("conditions") instanceof List<?> list) {
-            list.stream()
-                    .filter(Map.class::isInstance)
-                    .map(Map.class::cast)
-                    .forEach(condition -> form.conditions.add(ConditionForm.from(condition)));
+        form.key = rule.key();
+        form.name = rule.name();
+        form.strategy = rule.strategy().wireName();
+        servedValue(rule).ifPresent(served -> form.value = Values.write(served.value()));
+        if (rule instanceof Rule.SegmentMatch segment) {
+            form.audienceKey = segment.audienceKey();
         }
-        if (rule.get("variants") instanceof List<?> list) {
-            list.stream()
-                    .filter(Map.class::isInstance)
-                    .map(Map.class::cast)
-                    .forEach(variant -> form.variants.add(VariantForm.from(variant)));
-        }
-        if (rule.get("rollout") instanceof Map<?, ?> rollout) {
-            rollout.forEach((name, value) -> {
+        rule.conditions().forEach(condition -> form.conditions.add(ConditionForm.from(condition)));
+        variants(rule).forEach(variant -> form.variants.add(VariantForm.from(variant)));
+        rollout(rule).ifPresent(rollout -> {
+            ((Map<?, ?>) written.get("rollout")).forEach((name, value) -> {
                 if (!Set.of("bucket_by", "percentage", "salt").contains(String.valueOf(name))) {
                     form.keptRollout.put(String.valueOf(name), value);
                 }
             });
-            form.bucketBy = rollout.get("bucket_by") == null
-                    ? "subject"
-                    : rollout.get("bucket_by").toString();
-            form.percentage = text(rollout.get("percentage"));
-            form.rolloutSalt = text(rollout.get("salt"));
-        }
-        if (rule.get("experiment") instanceof Map<?, ?> experiment) {
-            form.iterationSalt = text(experiment.get("iteration_salt"));
-            form.holdoutPercentage = text(experiment.get("holdout_percentage"));
-            if (experiment.get("bucket_by") != null) {
-                form.bucketBy = experiment.get("bucket_by").toString();
+            form.bucketBy = rollout.bucketBy().wireName();
+            form.percentage = text(rollout.percentage());
+            form.rolloutSalt = rollout.salt();
+        });
+        if (rule instanceof Rule.Experiment experiment) {
+            ExperimentSettings settings = experiment.experiment();
+            form.iterationSalt = settings.iterationSalt();
+            form.holdoutPercentage = text(settings.holdoutPercentage());
+            if (settings.bucketBy() != null) {
+                form.bucketBy = settings.bucketBy().wireName();
             }
         }
         return form;
+    }
+
+    private static Optional<ServedValue> servedValue(Rule rule) {
+        if (rule instanceof Rule.ForcedValue forced) {
+            return Optional.of(forced.value());
+        }
+        if (rule instanceof Rule.SegmentMatch segment) {
+            return Optional.ofNullable(segment.value());
+        }
+        if (rule instanceof Rule.PercentageRollout rollout) {
+            return Optional.ofNullable(rollout.value());
+        }
+        return Optional.empty();
+    }
+
+    private static List<Variant> variants(Rule rule) {
+        if (rule instanceof Rule.VariantSplit split) {
+            return split.variants();
+        }
+        return rule instanceof Rule.Experiment experiment ? experiment.variants() : List.of();
+    }
+
+    private static Optional<Rollout> rollout(Rule rule) {
+        if (rule instanceof Rule.PercentageRollout rollout) {
+            return Optional.of(rollout.rollout());
+        }
+        return rule instanceof Rule.VariantSplit split ? Optional.of(split.rollout()) : Optional.empty();
     }
 
     /** The rule in the ruleset document's shape (spec §1.5), with only what its strategy uses. */

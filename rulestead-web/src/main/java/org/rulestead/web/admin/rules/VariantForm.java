@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.rulestead.model.NewFlagReader;
+import org.rulestead.ruleset.Variant;
 
 /** One variant of a split or experiment: key, value, weight (the weights of a rule sum to 100). */
 public class VariantForm implements Serializable {
@@ -23,11 +23,11 @@ public class VariantForm implements Serializable {
         return form;
     }
 
-    static VariantForm from(Map<?, ?> variant) {
+    static VariantForm from(Variant variant) {
         return of(
-                variant.get("key") == null ? null : variant.get("key").toString(),
-                Values.write(NewFlagReader.unwrapValue(variant.get("value"))),
-                variant.get("weight") == null ? null : variant.get("weight").toString());
+                variant.key(),
+                Values.write(variant.value().value()),
+                variant.weight() == null ? null : variant.weight().toString());
     }
 
     Map<String, Object> toDocument() {

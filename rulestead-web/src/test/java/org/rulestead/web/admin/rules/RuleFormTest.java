@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rulestead.ruleset.Condition;
+import org.rulestead.ruleset.RulesetCodec;
 
 class RuleFormTest {
 
@@ -28,9 +30,19 @@ class RuleFormTest {
                         "percentage",
                         25,
                         "guardrails",
-                        List.of(Map.of("signal_key", "errors"))));
+                        List.of(Map.of(
+                                "signal_key",
+                                "errors",
+                                "threshold_operator",
+                                "gt",
+                                "threshold_value",
+                                0.05,
+                                "freshness_window_seconds",
+                                300,
+                                "min_sample_size",
+                                100))));
 
-        Map<String, Object> written = RuleForm.from(rule).toDocument();
+        Map<String, Object> written = RuleForm.from(RulesetCodec.readRule(rule)).toDocument();
 
         assertThat(written).isEqualTo(rule);
     }
@@ -68,7 +80,8 @@ class RuleFormTest {
         assertThat(greater.toDocument().get("value")).isEqualTo(Map.of("gte", 18L));
         assertThat(quoted.toDocument().get("value")).isEqualTo(Map.of("equals", "01234"));
         // not JSON (a leading zero), so text: shown bare, and typed bare it reads the same, never as 0
-        assertThat(ConditionForm.from(quoted.toDocument()).getOperand()).isEqualTo("01234");
+        assertThat(ConditionForm.from(condition(quoted.toDocument())).getOperand())
+                .isEqualTo("01234");
         quoted.setOperand("01234");
         assertThat(quoted.toDocument().get("value")).isEqualTo(Map.of("equals", "01234"));
     }
@@ -81,5 +94,20 @@ class RuleFormTest {
 
         assertThat(((Map<?, ?>) form.toDocument().get("rollout")).get("percentage"))
                 .isEqualTo("half");
+    }
+
+    /** A condition document as the ruleset model reads it, inside a rule. */
+    private static Condition condition(Map<String, Object> document) {
+        return RulesetCodec.readRule(Map.of(
+                        "key",
+                        "r",
+                        "strategy",
+                        "forced_value",
+                        "value",
+                        Map.of("value", true),
+                        "conditions",
+                        List.of(document)))
+                .conditions()
+                .get(0);
     }
 }
