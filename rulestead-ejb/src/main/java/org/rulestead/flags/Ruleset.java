@@ -13,7 +13,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.rulestead.json.JsonTrees;
 import org.rulestead.ruleset.Rule;
 import org.rulestead.ruleset.RulesetCodec;
@@ -104,7 +106,10 @@ public class Ruleset {
 
     /** The rules as the typed authored model reads them (every stored ruleset was validated). */
     public org.rulestead.ruleset.Ruleset authored() {
-        return view().authored();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("salt", salt);
+        document.put("rules", JsonTrees.read(rules));
+        return RulesetCodec.read(document);
     }
 
     /** The keys of the rules, in order. */
@@ -118,8 +123,7 @@ public class Ruleset {
                 flagEnvironment.environmentKey(),
                 rulesetVersion,
                 status,
-                salt,
-                (List<?>) JsonTrees.read(rules),
+                authored(),
                 createdBy,
                 createdAt,
                 publishedBy,
