@@ -105,8 +105,10 @@ public class PublishRuleset implements GovernedAction<RulesetView> {
         return new GovernedPreview("publish ruleset v" + asked, before, after);
     }
 
-    private static List<?> rulesOf(FlagEnvironment state, int version) {
-        return state.ruleset(version).map(ruleset -> ruleset.view().rules()).orElse(List.of());
+    private List<?> rulesOf(FlagEnvironment state, int version) {
+        return flags.ruleset(state, version)
+                .map(ruleset -> ruleset.view().rules())
+                .orElse(List.of());
     }
 
     @Override
@@ -160,8 +162,8 @@ public class PublishRuleset implements GovernedAction<RulesetView> {
      * ruleset_not_found} at {@code version} when there is no such ruleset, 409 {@code
      * ruleset_not_publishable} when it is published already.
      */
-    private static Ruleset publishableDraft(FlagEnvironment state, int version) {
-        Ruleset ruleset = state.ruleset(version)
+    private Ruleset publishableDraft(FlagEnvironment state, int version) {
+        Ruleset ruleset = flags.ruleset(state, version)
                 .orElseThrow(() -> new CommandRejected.Invalid(
                         ErrorDomain.RULESET,
                         ErrorType.RULESET_NOT_FOUND,

@@ -99,7 +99,7 @@ public class RulesetService {
                 state.view().latestRulesetVersion() == 0 ? null : state.view().latestRulesetVersion();
         List<String> beforeKeys = previous == null
                 ? List.of()
-                : state.ruleset(previous).map(Ruleset::ruleKeys).orElse(List.of());
+                : flags.ruleset(state, previous).map(Ruleset::ruleKeys).orElse(List.of());
         Ruleset saved = state.saveDraft(withTrimmedSalt(authored), actor.id(), now.instant());
         entityManager.flush();
 
@@ -144,14 +144,33 @@ public class RulesetService {
     /** One ruleset version, or 404 {@code ruleset_not_found}. */
     public RulesetView version(String flagKey, String environmentKey, int version) {
         authorization.require(Action.READ_RULESETS, ResourceRef.flag(flagKey), environmentKey);
-        return flags.in(flags.flag(flagKey), environmentKey)
-                .ruleset(version)
+        return flags.ruleset(flags.in(flags.flag(flagKey), environmentKey), version)
                 .map(Ruleset::view)
                 .orElseThrow(() -> new CommandRejected.NotFound(
                         ErrorDomain.RULESET,
                         ErrorType.RULESET_NOT_FOUND,
                         "ruleset was not found",
                         Map.of("flag_key", flagKey, "environment_key", environmentKey, "version", version)));
+    }
+
+    /**
+     * What the rules editor starts from: the ruleset in force, the newest draft after it, and the
+     * newest version, each read by its number (the newest ruleset is the newest draft when it is
+     * a draft, since versions only grow and one newer than the one in force is unpublished).
+     */
+    public RulesetWorkbench workbench(String flagKey, String environmentKey) {
+        authorization.require(Action.READ_RULESETS, ResourceRef.flag(flagKey), environmentKey);
+        FlagEnvironment state = flags.in(flags.flag(flagKey), environmentKey);
+        Integer active = state.view().activeRulesetVersion();
+        int latest = state.view().latestRulesetVersion();
+        RulesetView published = active == null
+                ? null
+                : flags.ruleset(state, active).map(Ruleset::view).orElse(null);
+        RulesetView newest = latest == 0
+                ? null
+                : flags.ruleset(state, latest).map(Ruleset::view).orElse(null);
+        RulesetView draft = newest != null && newest.status() == Ruleset.Status.DRAFT ? newest : null;
+        return new RulesetWorkbench(published, draft, latest);
     }
 
     private void audit(

@@ -83,21 +83,21 @@ public class FlagEnvironment {
     }
 
     /**
-     * The runtime flag payload of spec §2.2 for this flag here, as snapshots carry it. Empty when
-     * the flag does not serve here (archived, never published).
+     * The runtime flag payload of spec §2.2 for this flag here, as snapshots carry it, from
+     * {@code inForce}, its ruleset in force (null before the first publish). Empty when the flag
+     * does not serve here (archived, never published).
      */
-    public Optional<Map<String, Object>> runtimePayload() {
+    Optional<Map<String, Object>> runtimePayload(Ruleset inForce) {
         if (flag.archived()
                 || activeRulesetVersion == null
                 || (status != FlagStatus.ACTIVE && status != FlagStatus.KILLSWITCHED)) {
             return Optional.empty();
         }
-        return Optional.of(RuntimePayload.of(
-                flag.definition(),
-                environment,
-                status,
-                killSwitchVariantKey,
-                ruleset(activeRulesetVersion).orElseThrow()));
+        if (inForce == null || inForce.rulesetVersion() != activeRulesetVersion) {
+            throw new IllegalStateException(
+                    flagKey() + " in " + environmentKey() + ": ruleset v" + activeRulesetVersion + " is in force");
+        }
+        return Optional.of(RuntimePayload.of(flag.definition(), environment, status, killSwitchVariantKey, inForce));
     }
 
     public String environmentKey() {
@@ -119,12 +119,6 @@ public class FlagEnvironment {
         rulesets.add(draft);
         updatedAt = now;
         return draft;
-    }
-
-    public Optional<Ruleset> ruleset(int rulesetVersion) {
-        return rulesets.stream()
-                .filter(ruleset -> ruleset.rulesetVersion() == rulesetVersion)
-                .findFirst();
     }
 
     public List<Ruleset> rulesets() {

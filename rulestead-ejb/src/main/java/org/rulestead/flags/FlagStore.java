@@ -3,6 +3,7 @@ package org.rulestead.flags;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 import org.rulestead.command.CommandRejected;
 
 /**
@@ -39,6 +40,17 @@ public class FlagStore {
     public FlagEnvironment in(Flag flag, String environmentKey) {
         requireEnvironment(environmentKey);
         return flag.in(environmentKey).orElseThrow(() -> CommandRejected.flagNotFoundIn(flag.key(), environmentKey));
+    }
+
+    /** Ruleset {@code version} of the flag in an environment, read by its number alone (not the whole history). */
+    public Optional<Ruleset> ruleset(FlagEnvironment state, int version) {
+        return entityManager
+                .createNamedQuery("Ruleset.ofVersion", Ruleset.class)
+                .setParameter("state", state)
+                .setParameter("version", version)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /** 404 {@code environment_not_found} unless the environment exists. */

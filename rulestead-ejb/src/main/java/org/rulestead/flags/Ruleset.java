@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -26,6 +27,9 @@ import org.rulestead.ruleset.RulesetCodec;
  */
 @Entity
 @Table(name = "rulesets")
+@NamedQuery(
+        name = "Ruleset.ofVersion",
+        query = "select r from Ruleset r where r.flagEnvironment = :state and r.rulesetVersion = :version")
 public class Ruleset {
 
     /** Whether a ruleset may still change. */
@@ -85,6 +89,10 @@ public class Ruleset {
         this.rules = JsonTrees.write(RulesetCodec.write(authored).get("rules"));
         this.createdBy = createdBy;
         this.createdAt = now;
+    }
+
+    FlagEnvironment flagEnvironment() {
+        return flagEnvironment;
     }
 
     public int rulesetVersion() {

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,12 +48,22 @@ public class SnapshotWriter {
     public long write(String environmentKey) {
         Environment environment = locked(environmentKey);
         Map<String, Object> flags = new TreeMap<>();
+        // the rulesets in force, in one read: a snapshot costs the same however long the history
+        Map<FlagEnvironment, Ruleset> inForce = new HashMap<>();
+        entityManager
+                .createQuery(
+                        "select r from Ruleset r join r.flagEnvironment fe where fe.environment.key = :key"
+                                + " and r.rulesetVersion = fe.activeRulesetVersion",
+                        Ruleset.class)
+                .setParameter("key", environmentKey)
+                .getResultList()
+                .forEach(ruleset -> inForce.put(ruleset.flagEnvironment(), ruleset));
         entityManager
                 .createQuery("select fe from FlagEnvironment fe where fe.environment.key = :key", FlagEnvironment.class)
                 .setParameter("key", environmentKey)
                 .getResultList()
-                .stream()
-                .forEach(state -> state.runtimePayload().ifPresent(payload -> flags.put(state.flagKey(), payload)));
+                .forEach(state -> state.runtimePayload(inForce.get(state))
+                        .ifPresent(payload -> flags.put(state.flagKey(), payload)));
         Instant at = now.instant();
         long version = environment.advanceSnapshot();
         Map<String, Object> document = new LinkedHashMap<>();

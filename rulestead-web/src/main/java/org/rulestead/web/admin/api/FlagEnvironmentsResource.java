@@ -86,8 +86,8 @@ public class FlagEnvironmentsResource {
     @GET
     @Path("draft")
     public Response draft(@PathParam("key") String key, @PathParam("env") String env) {
-        List<RulesetView> history = rulesets.history(key, env);
-        if (history.isEmpty()) {
+        int latest = rulesets.workbench(key, env).latestVersion();
+        if (latest == 0) {
             Map<String, Object> none = new LinkedHashMap<>();
             none.put("flag_key", key);
             none.put("environment_key", env);
@@ -97,7 +97,7 @@ public class FlagEnvironmentsResource {
             none.put("rules", List.of());
             return Response.ok(JsonTrees.toJson(none)).tag(Versions.etag(0)).build();
         }
-        RulesetView newest = history.get(history.size() - 1);
+        RulesetView newest = rulesets.version(key, env, latest);
         return Response.ok(AdminJson.ruleset(newest))
                 .tag(Versions.etag(newest.version()))
                 .build();

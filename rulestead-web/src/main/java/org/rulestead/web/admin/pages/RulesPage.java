@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rulestead.authoring.RulesetService;
+import org.rulestead.authoring.RulesetWorkbench;
 import org.rulestead.changerequests.ChangeRequestService;
 import org.rulestead.changerequests.ChangeRequestView;
 import org.rulestead.changerequests.Proposal;
@@ -18,7 +19,6 @@ import org.rulestead.command.ReadVersion;
 import org.rulestead.environments.EnvironmentCatalog;
 import org.rulestead.flags.FlagService;
 import org.rulestead.flags.FlagView;
-import org.rulestead.flags.Ruleset;
 import org.rulestead.flags.RulesetView;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Capabilities;
@@ -118,24 +118,10 @@ public class RulesPage extends FlagPage {
     }
 
     private void readRulesets() {
-        List<RulesetView> history = rulesetService.history(key, selection.currentKey());
-        editedFrom = history.isEmpty() ? 0 : history.get(history.size() - 1).version();
-        Integer active = flagService
-                .find(key)
-                .flatMap(found -> found.environments().stream()
-                        .filter(state -> state.environmentKey().equals(selection.currentKey()))
-                        .findFirst())
-                .map(state -> state.activeRulesetVersion())
-                .orElse(null);
-        published = history.stream()
-                .filter(ruleset -> active != null && ruleset.version() == active)
-                .findFirst()
-                .orElse(null);
-        latestDraft = history.stream()
-                .filter(ruleset -> ruleset.status() == Ruleset.Status.DRAFT)
-                .filter(ruleset -> published == null || ruleset.version() > published.version())
-                .reduce((first, second) -> second)
-                .orElse(null);
+        RulesetWorkbench workbench = rulesetService.workbench(key, selection.currentKey());
+        editedFrom = workbench.latestVersion();
+        published = workbench.published();
+        latestDraft = workbench.latestDraft();
     }
 
     public void addRule() {
