@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rulestead.audit.AuditLog;
-import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
@@ -141,15 +140,12 @@ public class ApiKeyService {
                         "prefix",
                         key.view().keyPrefix()));
         metadata.put("context", context.auditContext());
-        auditLog.record(new AuditRecord(
+        auditLog.record(AuditRecord.ofChange(
                 eventType,
-                "environment",
-                key.environmentKey(),
+                ResourceRef.environment(key.environmentKey()),
                 key.environmentKey(),
                 actor,
-                context.reason(),
-                AuditOutcome.OK,
-                metadata,
-                context.correlationId()));
+                context,
+                metadata));
     }
 }

@@ -2,7 +2,9 @@ package org.rulestead.audit;
 
 import java.util.Map;
 import java.util.Objects;
+import org.rulestead.command.CommandContext;
 import org.rulestead.governance.Actor;
+import org.rulestead.governance.ResourceRef;
 
 /**
  * One audit event to write: what happened ({@code flag.create}), to which resource, in which
@@ -26,5 +28,28 @@ public record AuditRecord(
         Objects.requireNonNull(outcome, "outcome is required");
         Objects.requireNonNull(correlationId, "correlation id is required");
         metadata = Map.copyOf(metadata);
+    }
+
+    /**
+     * A change that was made (outcome ok) to {@code resource} by {@code actor}, for the command of
+     * {@code context}: its reason, and its correlation id tying the workflow's rows together.
+     */
+    public static AuditRecord ofChange(
+            String eventType,
+            ResourceRef resource,
+            String environmentKey,
+            Actor actor,
+            CommandContext context,
+            Map<String, Object> metadata) {
+        return new AuditRecord(
+                eventType,
+                resource.type(),
+                resource.key(),
+                environmentKey,
+                actor,
+                context.reason(),
+                AuditOutcome.OK,
+                metadata,
+                context.correlationId());
     }
 }

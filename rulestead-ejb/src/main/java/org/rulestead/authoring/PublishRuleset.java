@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rulestead.audit.AuditLog;
-import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.evaluation.ErrorDomain;
@@ -26,6 +25,7 @@ import org.rulestead.governance.GovernedAction;
 import org.rulestead.governance.GovernedCommand;
 import org.rulestead.governance.GovernedExecution;
 import org.rulestead.governance.GovernedPreview;
+import org.rulestead.governance.ResourceRef;
 import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
 
@@ -140,16 +140,13 @@ public class PublishRuleset implements GovernedAction<RulesetView> {
                         "status",
                         state.status().name().toLowerCase(java.util.Locale.ROOT)));
         metadata.put("context", execution.context().auditContext());
-        auditLog.record(new AuditRecord(
+        auditLog.record(AuditRecord.ofChange(
                 eventType(),
-                "flag",
-                flagKey,
+                ResourceRef.flag(flagKey),
                 environmentKey,
                 execution.actor(),
-                execution.context().reason(),
-                AuditOutcome.OK,
-                metadata,
-                execution.context().correlationId()));
+                execution.context(),
+                metadata));
         return draft.view();
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.rulestead.audit.AuditDiff;
 import org.rulestead.audit.AuditLog;
-import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
@@ -180,16 +179,8 @@ public class RulesetService {
             Actor actor,
             CommandContext context,
             Map<String, Object> metadata) {
-        auditLog.record(new AuditRecord(
-                eventType,
-                "flag",
-                flagKey,
-                environmentKey,
-                actor,
-                context.reason(),
-                AuditOutcome.OK,
-                metadata,
-                context.correlationId()));
+        auditLog.record(
+                AuditRecord.ofChange(eventType, ResourceRef.flag(flagKey), environmentKey, actor, context, metadata));
     }
 
     /** The ruleset-level salt is kept trimmed, and none when blank. */

@@ -171,16 +171,7 @@ public class FlagService {
             metadata.put("lifecycle_transition", lifecycle);
         }
         metadata.put("context", context.auditContext());
-        auditLog.record(new AuditRecord(
-                "flag.update",
-                "flag",
-                key,
-                null,
-                actor,
-                context.reason(),
-                AuditOutcome.OK,
-                metadata,
-                context.correlationId()));
+        auditLog.record(AuditRecord.ofChange("flag.update", ResourceRef.flag(key), null, actor, context, metadata));
         return flag.view();
     }
 

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rulestead.audit.AuditLog;
-import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
@@ -177,15 +176,7 @@ public class RoleGrantService {
                 Map.of("principal", grant.principal(), "role", grant.role().roleName()));
         metadata.put("grants_version", grantsVersion);
         metadata.put("context", context.auditContext());
-        auditLog.record(new AuditRecord(
-                eventType,
-                "environment",
-                environmentKey,
-                environmentKey,
-                actor,
-                context.reason(),
-                AuditOutcome.OK,
-                metadata,
-                context.correlationId()));
+        auditLog.record(AuditRecord.ofChange(
+                eventType, ResourceRef.environment(environmentKey), environmentKey, actor, context, metadata));
     }
 }

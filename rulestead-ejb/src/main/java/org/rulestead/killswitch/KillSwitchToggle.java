@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rulestead.audit.AuditLog;
-import org.rulestead.audit.AuditOutcome;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagEnvironmentView;
@@ -18,6 +17,7 @@ import org.rulestead.governance.GovernedAction;
 import org.rulestead.governance.GovernedCommand;
 import org.rulestead.governance.GovernedExecution;
 import org.rulestead.governance.GovernedPreview;
+import org.rulestead.governance.ResourceRef;
 import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
 
@@ -99,16 +99,13 @@ abstract class KillSwitchToggle implements GovernedAction<FlagEnvironmentView> {
         metadata.put("changed", changed);
         metadata.put("snapshot_version", snapshot);
         metadata.put("context", execution.context().auditContext());
-        auditLog.record(new AuditRecord(
+        auditLog.record(AuditRecord.ofChange(
                 eventType(),
-                "flag",
-                execution.flagKey(),
+                ResourceRef.flag(execution.flagKey()),
                 environmentKey,
                 execution.actor(),
-                execution.context().reason(),
-                AuditOutcome.OK,
-                metadata,
-                execution.context().correlationId()));
+                execution.context(),
+                metadata));
         return after;
     }
 

@@ -19,7 +19,7 @@ import org.rulestead.governance.GovernanceGate;
 import org.rulestead.governance.GovernedAction;
 
 /**
- * The ejb module's feature packages (spec §6: governance, change requests, authoring, kill switch,
+ * The ejb module knows nothing of the web layer that calls it; its feature packages (spec §6: governance, change requests, authoring, kill switch,
  * …) form no cycles, and a governed change is applied through the governance gate only.
  */
 class FeaturePackagesTest {
@@ -33,6 +33,16 @@ class FeaturePackagesTest {
                 .withImportOption(location -> !location.contains("rulestead-api"))
                 .importPackages("org.rulestead");
         assertThat(services.contain(GovernanceGate.class)).isTrue();
+    }
+
+    @Test
+    void ejbModuleImportsNothingFromTheWebModule() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.rulestead.web..", "jakarta.ws.rs..", "jakarta.faces..", "jakarta.servlet..")
+                .because("rulestead-ejb serves the web module, never the other way round")
+                .check(services);
     }
 
     @Test
