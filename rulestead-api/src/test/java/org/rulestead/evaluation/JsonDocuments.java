@@ -12,18 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads JSON test data into the JSON-shaped Java values the engine takes (Long or BigDecimal numbers). */
-final class JsonDocuments {
+public final class JsonDocuments {
 
     private JsonDocuments() {}
 
-    static Object parse(String json) {
+    public static Object parse(String json) {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return toJava(reader.readValue());
         }
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> resource(Class<?> near, String name) {
+    public static Map<String, Object> resource(Class<?> near, String name) {
         try (InputStream in = near.getResourceAsStream(name)) {
             if (in == null) {
                 throw new UncheckedIOException(new java.io.FileNotFoundException(name));
@@ -36,7 +36,7 @@ final class JsonDocuments {
         }
     }
 
-    static Object toJava(JsonValue value) {
+    public static Object toJava(JsonValue value) {
         return switch (value.getValueType()) {
             case NULL -> null;
             case TRUE -> Boolean.TRUE;
