@@ -1,5 +1,7 @@
 package org.rulestead.guardrail;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.rulestead.ruleset.EnvironmentScope;
@@ -25,7 +27,7 @@ public record GuardrailQuery(
 
     public GuardrailQuery {
         Objects.requireNonNull(signalKey, "signal_key is required");
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     /** The query of an authored guardrail in an environment, for a tenant (null for none). */

@@ -77,7 +77,7 @@ class FeaturePackagesTest {
                 .toList();
         assertThat(plugIns)
                 .extracting(JavaClass::getSimpleName)
-                .contains("PublishRuleset", "EngageKillSwitch", "ReleaseKillSwitch");
+                .contains("PublishRuleset", "EngageKillSwitch", "ReleaseKillSwitch", "AdvanceRollout");
         for (JavaClass plugIn : plugIns) {
             classes()
                     .that()

@@ -26,7 +26,8 @@ public class RowCounter {
             "flag_environments", "flag_id",
             "rulesets", "flag_id",
             "change_requests", "resource_key",
-            "approvals", "resource_key");
+            "approvals", "resource_key",
+            "guardrail_decisions", "flag_key");
 
     @Resource(lookup = "jdbc/rulestead")
     private DataSource dataSource;

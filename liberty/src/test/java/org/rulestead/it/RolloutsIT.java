@@ -1,0 +1,242 @@
+package org.rulestead.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rulestead.it.GovernanceIT.decide;
+import static org.rulestead.it.GovernanceIT.env;
+import static org.rulestead.it.GovernanceIT.newFlag;
+import static org.rulestead.it.GovernanceIT.publish;
+import static org.rulestead.it.GovernanceIT.putDraft;
+import static org.rulestead.it.GovernanceIT.state;
+import static org.rulestead.it.GovernanceIT.submit;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Guarded rollouts through the admin API (spec §5.2): advancing a rollout rule to a stage is one
+ * governed action, applied directly outside protected environments and through a change request
+ * inside them, with its ruleset, snapshot, guardrail decision and audit event in one transaction.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RolloutsIT {
+
+    static final String ROLLOUT =
+            """
+            {"salt": "s1", "rules": [{"key": "everyone", "strategy": "percentage_rollout", "value": {"value": true},
+              "rollout": {"bucket_by": "subject", "percentage": 5, "salt": "r1",
+                "guardrails": [{"signal_key": "error_rate", "threshold_operator": "gte", "threshold_value": 0.05,
+                                "freshness_window_seconds": 300, "min_sample_size": 100}]}}]}
+            """;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive rulestead() {
+        return Deployments.rulesteadWithProbes();
+    }
+
+    /** A flag whose rollout rule is in force at 5% in staging. */
+    private static String rolledOutAtFive() {
+        String key = newFlag("rollout");
+        Api.Reply draft = putDraft(key, "staging", "editor", ROLLOUT);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        Api.Reply published = publish(key, "staging", "editor", draft.json().getInt("version"), "start at 5%");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        return key;
+    }
+
+    private static String advance(String fields) {
+        return "{" + fields + ", \"reason\": \"the canary looks fine\"}";
+    }
+
+    @Test
+    void anAdvanceMovesOneRuleToAStageAndRecordsItsDecision() {
+        String key = rolledOutAtFive();
+        JsonObject before = Api.get(env(key, "staging") + "/rollouts", "viewer").json();
+        JsonObject rule = before.getJsonArray("rules").getJsonObject(0);
+        assertThat(rule.getString("rule_key")).isEqualTo("everyone");
+        assertThat(rule.getInt("percentage")).isEqualTo(5);
+        assertThat(rule.isNull("stage")).isTrue();
+        assertThat(rule.isNull("latest_decision")).isTrue();
+        assertThat(rule.isNull("auto_advance")).isTrue();
+        assertThat(rule.getJsonArray("guardrails").getJsonObject(0).getString("signal_key"))
+                .isEqualTo("error_rate");
+
+        Api.Reply advanced = Api.post(
+                env(key, "staging") + "/rollouts/advance",
+                "editor",
+                advance("\"rule_key\": \"everyone\", \"stage\": \"canary-25\", \"percentage\": 25,"
+                        + " \"monitoring_window_ends_at\": \"2030-01-01T00:00:00Z\","
+                        + " \"signal_facts\": [{\"signal_key\": \"error_rate\", \"observed_value\": \"0.01\","
+                        + " \"sample_size\": 500}]"));
+
+        assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
+        JsonObject answer = advanced.json();
+        assertThat(answer.getString("flag_key")).isEqualTo(key);
+        assertThat(answer.getString("environment_key")).isEqualTo("staging");
+        assertThat(answer.getString("rule_key")).isEqualTo("everyone");
+        assertThat(answer.getString("stage")).isEqualTo("canary-25");
+        assertThat(answer.getInt("active_ruleset_version")).isEqualTo(2);
+        JsonObject decision = answer.getJsonObject("decision");
+        assertThat(decision.getString("decision_state")).isEqualTo("pending_data");
+        assertThat(decision.getString("action_type")).isEqualTo("advance");
+        assertThat(decision.getString("decision_reason")).isEqualTo("monitoring_window_active");
+        assertThat(decision.getInt("effective_percentage")).isEqualTo(25);
+        assertThat(decision.getString("monitoring_window_ends_at")).isEqualTo("2030-01-01T00:00:00Z");
+        // the fact is normalized against the rule's guardrail: 0.01 < 0.05 with enough samples
+        JsonObject fact = decision.getJsonArray("signal_facts").getJsonObject(0);
+        assertThat(fact.getString("reason")).isEqualTo("healthy");
+        assertThat(fact.getString("threshold_operator")).isEqualTo("gte");
+
+        JsonObject after = Api.get(env(key, "staging") + "/rollouts", "viewer")
+                .json()
+                .getJsonArray("rules")
+                .getJsonObject(0);
+        assertThat(after.getInt("percentage")).isEqualTo(25);
+        assertThat(after.getString("stage")).isEqualTo("canary-25");
+        assertThat(after.getJsonObject("latest_decision").getString("decision_state"))
+                .isEqualTo("pending_data");
+        JsonObject ruleset =
+                Api.get(env(key, "staging") + "/rulesets/2", "viewer").json();
+        assertThat(ruleset.getString("status")).isEqualTo("published");
+        JsonObject rollout = ruleset.getJsonArray("rules").getJsonObject(0).getJsonObject("rollout");
+        assertThat(rollout.getInt("percentage")).isEqualTo(25);
+        assertThat(rollout.getString("salt")).isEqualTo("r1");
+        assertThat(rollout.getJsonArray("guardrails")).hasSize(1);
+        assertThat(state(key, "staging").getInt("active_ruleset_version")).isEqualTo(2);
+        assertThat(Api.rows("guardrail_decisions", key)).isEqualTo(1);
+        JsonObject event = Api.get("/api/v1/admin/audit?flag=" + key + "&action=rollout.advance", "auditor")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertThat(event.getString("result")).isEqualTo("ok");
+        assertThat(event.getString("reason")).isEqualTo("the canary looks fine");
+    }
+
+    @Test
+    void withOneRolloutRuleTheRuleKeyMayBeLeftOut() {
+        String key = rolledOutAtFive();
+
+        Api.Reply advanced = Api.post(
+                env(key, "staging") + "/rollouts/advance",
+                "editor",
+                advance("\"stage\": \"half\", \"percentage\": 50"));
+
+        assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
+        assertThat(advanced.json().getString("rule_key")).isEqualTo("everyone");
+    }
+
+    @Test
+    void badAdvancesAreRefusedAndChangeNothing() {
+        String key = rolledOutAtFive();
+        String path = env(key, "staging") + "/rollouts/advance";
+        long auditRows = Api.rows("audit_events", key);
+
+        Api.Reply noReason = Api.post(path, "editor", "{\"stage\": \"half\", \"percentage\": 50}");
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(422);
+        assertThat(field(noReason)).isEqualTo("reason");
+        assertThat(field(Api.post(path, "editor", advance("\"stage\": \"half\", \"percentage\": 150"))))
+                .isEqualTo("percentage");
+        assertThat(field(Api.post(path, "editor", advance("\"stage\": \" \", \"percentage\": 50"))))
+                .isEqualTo("stage");
+        assertThat(field(Api.post(path, "editor", advance("\"stage\": \"half\", \"percentage\": 50, \"colour\": 1"))))
+                .isEqualTo("colour");
+        assertThat(field(Api.post(
+                        path,
+                        "editor",
+                        advance("\"stage\": \"half\", \"percentage\": 50, \"monitoring_window_ends_at\": \"soon\""))))
+                .isEqualTo("monitoring_window_ends_at");
+        assertThat(field(Api.post(
+                        path, "editor", advance("\"stage\": \"half\", \"percentage\": 50, \"signal_facts\": [{}]"))))
+                .isEqualTo("signal_facts[0].signal_key");
+
+        Api.Reply unknownRule =
+                Api.post(path, "editor", advance("\"rule_key\": \"nope\", \"stage\": \"half\", \"percentage\": 50"));
+        assertThat(unknownRule.status()).as(unknownRule.body()).isEqualTo(409);
+        assertThat(unknownRule.json().getString("detail")).isEqualTo("rollout_stage_conflict");
+
+        Api.Reply viewer = Api.post(path, "viewer", advance("\"stage\": \"half\", \"percentage\": 50"));
+        assertThat(viewer.status()).isEqualTo(403);
+        assertThat(viewer.header("Content-Type")).startsWith("application/problem+json");
+
+        String unpublished = newFlag("rollout-none");
+        Api.Reply nothingInForce = Api.post(
+                env(unpublished, "staging") + "/rollouts/advance",
+                "editor",
+                advance("\"stage\": \"a\", \"percentage\": 5"));
+        assertThat(nothingInForce.status()).isEqualTo(409);
+
+        assertThat(state(key, "staging").getInt("active_ruleset_version")).isEqualTo(1);
+        assertThat(Api.rows("guardrail_decisions", key)).isZero();
+        // only the viewer's refused attempt is audited (spec §6.12)
+        assertThat(Api.rows("audit_events", key)).isEqualTo(auditRows + 1);
+    }
+
+    @Test
+    void inProductionAnAdvanceGoesThroughAChangeRequest() {
+        String key = newFlag("rollout-prod");
+        Api.Reply draft = putDraft(key, "production", "editor", ROLLOUT);
+        long publishRequest = submit(
+                        "editor",
+                        key,
+                        "production",
+                        "publish_ruleset",
+                        "{\"version\": " + draft.json().getInt("version") + "}",
+                        "cr-" + UUID.randomUUID())
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        assertThat(decide(publishRequest, "approve", "admin", "ok").status()).isEqualTo(200);
+        assertThat(decide(publishRequest, "execute", "admin2", "ok").status()).isEqualTo(200);
+        String fields = "\"rule_key\": \"everyone\", \"stage\": \"canary-25\", \"percentage\": 25";
+
+        Api.Reply direct = Api.post(env(key, "production") + "/rollouts/advance", "admin", advance(fields));
+        assertThat(direct.status()).as(direct.body()).isEqualTo(403);
+        assertThat(direct.json().getJsonObject("metadata").getString("reason")).isEqualTo("change_request_required");
+
+        Api.Reply badProposal = submit(
+                "editor",
+                key,
+                "production",
+                "advance_rollout",
+                "{\"stage\": \"x\", \"percentage\": 101}",
+                "cr-" + UUID.randomUUID());
+        assertThat(badProposal.status()).isEqualTo(422);
+        assertThat(field(badProposal)).isEqualTo("command.percentage");
+
+        String requestId = "cr-" + UUID.randomUUID();
+        Api.Reply submitted = submit("editor", key, "production", "advance_rollout", "{" + fields + "}", requestId);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        long id = submitted.json().getJsonNumber("id").longValue();
+        assertThat(decide(id, "approve", "admin", "reviewed").status()).isEqualTo(200);
+        Api.Reply executed = decide(id, "execute", "admin2", "approved by admin");
+        assertThat(executed.status()).as(executed.body()).isEqualTo(200);
+        assertThat(executed.json().getString("status")).isEqualTo("executed");
+
+        assertThat(state(key, "production").getInt("active_ruleset_version")).isEqualTo(2);
+        JsonObject rule = Api.get(env(key, "production") + "/rollouts", "viewer")
+                .json()
+                .getJsonArray("rules")
+                .getJsonObject(0);
+        assertThat(rule.getInt("percentage")).isEqualTo(25);
+        assertThat(rule.getJsonObject("latest_decision").getString("correlation_id"))
+                .isEqualTo(requestId);
+        JsonObject workflow =
+                Api.get("/api/v1/admin/change-requests/" + id, "viewer").json();
+        assertThat(workflow.getJsonArray("audit_events").stream()
+                        .map(JsonValue::asJsonObject)
+                        .map(event -> event.getString("event_type")))
+                .contains("change_request.submitted", "rollout.advance", "change_request.merged");
+    }
+
+    private static String field(Api.Reply refused) {
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        return refused.json().getJsonArray("details").getJsonObject(0).getString("field");
+    }
+}

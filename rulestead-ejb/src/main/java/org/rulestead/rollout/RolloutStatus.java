@@ -1,0 +1,21 @@
+package org.rulestead.rollout;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rollout rule of the ruleset in force, as the rollouts screen and API show it: its
+ * percentage, the stage it was last advanced to (null before the first advance), its guardrails
+ * and its latest guardrail decision (null before the first).
+ */
+public record RolloutStatus(
+        String ruleKey,
+        String stage,
+        Number percentage,
+        List<Map<String, Object>> guardrails,
+        Map<String, Object> latestDecision) {
+
+    public RolloutStatus {
+        guardrails = List.copyOf(guardrails);
+    }
+}

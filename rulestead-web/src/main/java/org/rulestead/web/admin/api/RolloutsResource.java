@@ -1,0 +1,93 @@
+package org.rulestead.web.admin.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rulestead.json.JsonTrees;
+import org.rulestead.rollout.RolloutAdvanced;
+import org.rulestead.rollout.RolloutService;
+import org.rulestead.rollout.RolloutStatus;
+
+/**
+ * {@code /api/v1/admin/flags/{key}/environments/{env}/rollouts}: the guarded rollouts of a flag in
+ * one environment (spec §5), and advancing one to a stage.
+ */
+@Path("v1/admin/flags/{key}/environments/{env}/rollouts")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class RolloutsResource {
+
+    private static final List<String> ADVANCE_FIELDS = List.of(
+            "rule_key",
+            "stage",
+            "percentage",
+            "monitoring_window_started_at",
+            "monitoring_window_ends_at",
+            "signal_facts");
+
+    private RolloutService rollouts;
+
+    protected RolloutsResource() {}
+
+    @Inject
+    public RolloutsResource(RolloutService rollouts) {
+        this.rollouts = rollouts;
+    }
+
+    /** {@code {"rules": [{rule_key, stage, percentage, guardrails, latest_decision, auto_advance, next_tick_at}]}}. */
+    @GET
+    public JsonObject list(@PathParam("key") String key, @PathParam("env") String env) {
+        List<Map<String, Object>> rules =
+                rollouts.rollouts(key, env).stream().map(RolloutsResource::json).toList();
+        return JsonTrees.toJson(Map.of("rules", rules)).asJsonObject();
+    }
+
+    /**
+     * {@code {"rule_key", "stage", "percentage", "monitoring_window_ends_at"?, "reason"}}: advances
+     * the rule; 403 {@code change_request_required} in a protected environment.
+     */
+    @POST
+    @Path("advance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject advance(
+            @PathParam("key") String key,
+            @PathParam("env") String env,
+            InputStream body,
+            @HeaderParam("X-Request-Id") String requestId) {
+        Commands command = Commands.read(body, requestId, ADVANCE_FIELDS);
+        RolloutAdvanced advanced = rollouts.advance(key, env, command.document(), command.context());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("flag_key", advanced.flagKey());
+        json.put("environment_key", advanced.environmentKey());
+        json.put("rule_key", advanced.ruleKey());
+        json.put("stage", advanced.stage());
+        json.put("active_ruleset_version", advanced.activeRulesetVersion());
+        json.put("decision", advanced.decision());
+        return JsonTrees.toJson(json).asJsonObject();
+    }
+
+    private static Map<String, Object> json(RolloutStatus status) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("rule_key", status.ruleKey());
+        rule.put("stage", status.stage());
+        rule.put("percentage", status.percentage());
+        rule.put("guardrails", status.guardrails());
+        rule.put("latest_decision", status.latestDecision());
+        // auto-advance policies and their ticks arrive with the scheduler
+        rule.put("auto_advance", null);
+        rule.put("next_tick_at", null);
+        return rule;
+    }
+}
