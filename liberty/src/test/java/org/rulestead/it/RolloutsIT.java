@@ -235,6 +235,215 @@ class RolloutsIT {
                 .contains("change_request.submitted", "rollout.advance", "change_request.merged");
     }
 
+    @Test
+    void aHostPushesSignalFactsForTheGuardrailsOfARule() {
+        String key = rolledOutAtFive();
+        String path = env(key, "staging") + "/rollouts/everyone/signals";
+
+        Api.Reply breached = Api.post(
+                path, "editor", "{\"signal_key\": \"error_rate\", \"observed_value\": \"0.14\", \"sample_size\": 500}");
+
+        assertThat(breached.status()).as(breached.body()).isEqualTo(201);
+        JsonObject fact = breached.json();
+        assertThat(fact.getString("rule_key")).isEqualTo("everyone");
+        assertThat(fact.getString("signal_key")).isEqualTo("error_rate");
+        assertThat(fact.getString("reason")).isEqualTo("breached");
+        assertThat(fact.getString("status")).isEqualTo("breached");
+        assertThat(fact.getJsonNumber("observed_value").doubleValue()).isEqualTo(0.14);
+        assertThat(fact.getString("threshold_operator")).isEqualTo("gte");
+        assertThat(fact.isNull("captured_at")).isFalse();
+        assertThat(Api.post(
+                                path,
+                                "editor",
+                                "{\"signal_key\": \"error_rate\", \"observed_value\": 0.01, \"sample_size\": 10}")
+                        .json()
+                        .getString("reason"))
+                .isEqualTo("insufficient_sample");
+        assertThat(Api.post(
+                                path,
+                                "editor",
+                                "{\"signal_key\": \"error_rate\", \"observed_value\": 0.01, \"sample_size\": 500,"
+                                        + " \"captured_at\": \"2020-01-01T00:00:00Z\"}")
+                        .json()
+                        .getString("reason"))
+                .isEqualTo("stale");
+        assertThat(Api.rows("guardrail_signals", key)).isEqualTo(3);
+
+        assertThat(field(Api.post(path, "editor", "{\"observed_value\": 0.01}")))
+                .isEqualTo("signal_key");
+        assertThat(field(Api.post(path, "editor", "{\"signal_key\": \"latency\", \"observed_value\": 0.01}")))
+                .isEqualTo("signal_key");
+        assertThat(field(Api.post(path, "editor", "{\"signal_key\": \"error_rate\", \"observed_value\": \"high\"}")))
+                .isEqualTo("observed_value");
+        assertThat(field(Api.post(
+                        path,
+                        "editor",
+                        "{\"signal_key\": \"error_rate\", \"observed_value\": 0.01, \"sample_size\": -1}")))
+                .isEqualTo("sample_size");
+        assertThat(field(Api.post(
+                        path,
+                        "editor",
+                        "{\"signal_key\": \"error_rate\", \"observed_value\": 0.01, \"captured_at\": \"yesterday\"}")))
+                .isEqualTo("captured_at");
+        assertThat(field(Api.post(
+                        path, "editor", "{\"signal_key\": \"error_rate\", \"observed_value\": 0.01, \"x\": 1}")))
+                .isEqualTo("x");
+        Api.Reply noSuchRule = Api.post(
+                env(key, "staging") + "/rollouts/nope/signals",
+                "editor",
+                "{\"signal_key\": \"error_rate\", \"observed_value\": 0.01}");
+        assertThat(noSuchRule.status()).isEqualTo(409);
+        assertThat(Api.post(path, "viewer", "{\"signal_key\": \"error_rate\", \"observed_value\": 0.01}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(Api.rows("guardrail_signals", key)).isEqualTo(3);
+    }
+
+    /** Advances the rule to {@code stage} at {@code percentage} with a window closing in {@code seconds}. */
+    private static void advanceTo(String key, String stage, int percentage, long seconds) {
+        String ends = java.time.Instant.now()
+                .plusSeconds(seconds)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        Api.Reply advanced = Api.post(
+                env(key, "staging") + "/rollouts/advance",
+                "editor",
+                advance("\"rule_key\": \"everyone\", \"stage\": \"" + stage + "\", \"percentage\": " + percentage
+                        + ", \"monitoring_window_ends_at\": \"" + ends + "\""));
+        assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
+    }
+
+    private static void push(String key, String observed, long sampleSize, String capturedAt) {
+        Api.Reply pushed = Api.post(
+                env(key, "staging") + "/rollouts/everyone/signals",
+                "editor",
+                "{\"signal_key\": \"error_rate\", \"observed_value\": " + observed + ", \"sample_size\": " + sampleSize
+                        + (capturedAt == null ? "" : ", \"captured_at\": \"" + capturedAt + "\"") + "}");
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
+    }
+
+    private static JsonObject evaluate(String key, String query) {
+        Api.Reply evaluated = Api.post(env(key, "staging") + "/rollouts/everyone/evaluate" + query, "editor", "{}");
+        assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+        return evaluated.json();
+    }
+
+    private static void waitPast(int seconds) {
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int percentageNow(String key) {
+        return Api.get(env(key, "staging") + "/rollouts", "viewer")
+                .json()
+                .getJsonArray("rules")
+                .getJsonObject(0)
+                .getInt("percentage");
+    }
+
+    @Test
+    void aBreachRollsBackToTheLastStableStage() {
+        String key = rolledOutAtFive();
+        advanceTo(key, "canary-50", 50, 3);
+        push(key, "0.01", 500, null);
+
+        JsonObject dryRun = evaluate(key, "?dry_run=true");
+        assertThat(dryRun.getBoolean("dry_run")).isTrue();
+        assertThat(dryRun.getJsonObject("decision").getString("decision_state")).isEqualTo("healthy");
+        assertThat(dryRun.getString("explanation")).startsWith("Healthy at canary-50 so far");
+        assertThat(Api.rows("guardrail_decisions", key)).isEqualTo(1);
+
+        waitPast(4);
+        JsonObject stable = evaluate(key, "");
+        assertThat(stable.getJsonObject("decision").getString("decision_state")).isEqualTo("healthy");
+        assertThat(stable.getJsonObject("decision").getString("action_type")).isEqualTo("evaluate");
+        assertThat(stable.getString("explanation")).contains("canary-50 is now a stable stage");
+        int atFifty = stable.getInt("active_ruleset_version");
+
+        advanceTo(key, "canary-100", 100, 60);
+        push(key, "0.14", 500, null);
+        JsonObject rolledBack = evaluate(key, "");
+
+        JsonObject decision = rolledBack.getJsonObject("decision");
+        assertThat(decision.getString("decision_state")).isEqualTo("rollback_triggered");
+        assertThat(decision.getString("action_type")).isEqualTo("rollback");
+        assertThat(decision.getString("decision_reason")).isEqualTo("breached");
+        assertThat(rolledBack.getString("explanation"))
+                .isEqualTo("Rolled back from canary-100 to the rules of canary-50:"
+                        + " error_rate breached (observed 0.14 gte 0.05).");
+        assertThat(rolledBack.getInt("active_ruleset_version")).isEqualTo(atFifty + 2);
+        assertThat(percentageNow(key)).isEqualTo(50);
+        assertThat(state(key, "staging").getInt("active_ruleset_version")).isEqualTo(atFifty + 2);
+        JsonObject event = Api.get("/api/v1/admin/audit?flag=" + key + "&action=rollout.guardrail_rollback", "auditor")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertThat(event.getString("result")).isEqualTo("ok");
+    }
+
+    @Test
+    void aBreachWithNoStableStageHoldsAndChangesNothing() {
+        String key = rolledOutAtFive();
+        advanceTo(key, "canary-25", 25, 60);
+        push(key, "0.14", 500, null);
+
+        JsonObject held = evaluate(key, "");
+
+        assertThat(held.getJsonObject("decision").getString("decision_state")).isEqualTo("held");
+        assertThat(held.getJsonObject("decision").getString("decision_reason")).isEqualTo("stable_target_missing");
+        assertThat(held.getString("explanation")).endsWith("and there is no stable stage to roll back to.");
+        assertThat(held.getInt("active_ruleset_version")).isEqualTo(2);
+        assertThat(percentageNow(key)).isEqualTo(25);
+        assertThat(Api.get("/api/v1/admin/audit?flag=" + key + "&action=rollout.guardrail_held", "auditor")
+                        .json()
+                        .getJsonArray("items"))
+                .hasSize(1);
+    }
+
+    @Test
+    void staleEvidenceAfterTheWindowHoldsAndNoEvidenceWaits() {
+        String key = rolledOutAtFive();
+        advanceTo(key, "canary-25", 25, 3);
+
+        JsonObject waiting = evaluate(key, "?dry_run=true");
+        assertThat(waiting.getJsonObject("decision").getString("decision_state"))
+                .isEqualTo("pending_data");
+        assertThat(waiting.getJsonObject("decision").getString("decision_reason"))
+                .isEqualTo("monitoring_window_active");
+
+        push(key, "0.01", 500, "2020-01-01T00:00:00Z");
+        waitPast(4);
+        JsonObject held = evaluate(key, "");
+
+        assertThat(held.getJsonObject("decision").getString("decision_state")).isEqualTo("held");
+        assertThat(held.getJsonObject("decision").getString("decision_reason")).isEqualTo("stale");
+        assertThat(held.getString("explanation")).startsWith("Held at canary-25: error_rate is stale (captured ");
+        assertThat(percentageNow(key)).isEqualTo(25);
+    }
+
+    @Test
+    void anEvaluationNeedsAnAdvancedStageAndTheRightToAct() {
+        String key = rolledOutAtFive();
+        String path = env(key, "staging") + "/rollouts/everyone/evaluate";
+        assertThat(Api.post(path, "editor", "{}").status()).isEqualTo(409);
+        advanceTo(key, "canary-25", 25, 60);
+
+        assertThat(Api.post(path, "editor", "{\"stage\": \"canary-99\"}").status())
+                .isEqualTo(409);
+        assertThat(field(Api.post(path, "editor", "{\"stage\": 5}"))).isEqualTo("stage");
+        assertThat(Api.post(env(key, "staging") + "/rollouts/nope/evaluate", "editor", "{}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(Api.post(path, "viewer", "{}").status()).isEqualTo(403);
+        Api.Reply viewerDryRun = Api.post(path + "?dry_run=true", "viewer", "{}");
+        assertThat(viewerDryRun.status()).as(viewerDryRun.body()).isEqualTo(200);
+        assertThat(Api.rows("guardrail_decisions", key)).isEqualTo(1);
+    }
+
     private static String field(Api.Reply refused) {
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         return refused.json().getJsonArray("details").getJsonObject(0).getString("field");

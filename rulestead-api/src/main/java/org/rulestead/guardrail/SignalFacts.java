@@ -173,7 +173,7 @@ public final class SignalFacts {
     }
 
     /** A number, or a string holding one ("0.05"); null for anything else. */
-    static BigDecimal decimal(Object value) {
+    public static BigDecimal decimal(Object value) {
         if (value instanceof BigDecimal decimal) {
             return decimal;
         }
@@ -193,7 +193,7 @@ public final class SignalFacts {
     }
 
     /** A whole number ("12" or 12 or 12.0); null for anything else. */
-    static Long whole(Object value) {
+    public static Long whole(Object value) {
         BigDecimal decimal = decimal(value);
         if (decimal == null) {
             return null;
@@ -206,7 +206,7 @@ public final class SignalFacts {
     }
 
     /** An ISO-8601 instant at second precision; null for anything else. */
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value instanceof Instant instant) {
             return instant.truncatedTo(ChronoUnit.SECONDS);
         }

@@ -185,14 +185,8 @@ public class AdvanceRollout implements GovernedAction<RolloutAdvanced> {
                 RolloutRules.rolloutOf(rule).orElseThrow().salt(),
                 variantFingerprint(rule),
                 execution.context().correlationId());
-        GuardrailDecisionRecord decision = GuardrailDecisionRecord.advance(
-                advance,
-                Map.of(
-                        "version",
-                        published.rulesetVersion(),
-                        "rules",
-                        published.view().rules()),
-                at);
+        GuardrailDecisionRecord decision =
+                GuardrailDecisionRecord.advance(advance, RolloutRules.snapshotOf(published), at);
         entityManager.persist(decision);
         entityManager.flush();
 

@@ -25,6 +25,16 @@ import org.rulestead.json.JsonTrees;
 @Entity
 @Table(name = "guardrail_decisions")
 @NamedQuery(
+        name = "GuardrailDecisionRecord.latestAdvanceOfRule",
+        query = "select d from GuardrailDecisionRecord d where d.flagKey = :flag and d.environmentKey = :environment"
+                + " and d.ruleKey = :rule and d.actionType = org.rulestead.guardrail.ActionType.ADVANCE"
+                + " order by d.id desc")
+@NamedQuery(
+        name = "GuardrailDecisionRecord.healthyWithSnapshot",
+        query = "select d from GuardrailDecisionRecord d where d.flagKey = :flag and d.environmentKey = :environment"
+                + " and d.ruleKey = :rule and d.decisionState = org.rulestead.guardrail.DecisionState.HEALTHY"
+                + " and d.authoredSnapshot is not null and d.correlationId <> :correlation order by d.id desc")
+@NamedQuery(
         name = "GuardrailDecisionRecord.latestOfRule",
         query = "select d from GuardrailDecisionRecord d where d.flagKey = :flag and d.environmentKey = :environment"
                 + " and d.ruleKey = :rule order by d.id desc")
@@ -125,7 +135,72 @@ public class GuardrailDecisionRecord {
         return decision;
     }
 
-    public long id() {
+    /**
+     * A later decision on the stage this one advanced to: same rule, stage, percentage, salt,
+     * variants and window, with its own state, action, reason, facts and snapshots.
+     */
+    GuardrailDecisionRecord next(
+            DecisionState state,
+            ActionType action,
+            String reason,
+            List<Map<String, Object>> facts,
+            Map<String, Object> authored,
+            Map<String, Object> rollbackTarget,
+            String correlation,
+            Instant at) {
+        GuardrailDecisionRecord decision = new GuardrailDecisionRecord();
+        decision.flagKey = flagKey;
+        decision.environmentKey = environmentKey;
+        decision.ruleKey = ruleKey;
+        decision.stage = stage;
+        decision.tenantKey = tenantKey;
+        decision.decisionState = state;
+        decision.actionType = action;
+        decision.decisionReason = reason;
+        decision.effectivePercentage = effectivePercentage;
+        decision.rolloutSalt = rolloutSalt;
+        decision.variantFingerprint = variantFingerprint;
+        decision.monitoringWindowStartedAt = monitoringWindowStartedAt;
+        decision.monitoringWindowEndsAt = monitoringWindowEndsAt;
+        decision.occurredAt = at;
+        decision.signalFacts = JsonTrees.write(facts);
+        decision.guardrailEvidence = facts.isEmpty() ? null : JsonTrees.write(facts.get(0));
+        decision.authoredSnapshot = authored == null ? null : JsonTrees.write(authored);
+        decision.rollbackTargetSnapshot = rollbackTarget == null ? null : JsonTrees.write(rollbackTarget);
+        decision.correlationId = correlation;
+        decision.metadata = JsonTrees.write(Map.of());
+        return decision;
+    }
+
+    /** Whether this decision was taken on the same salt and variants (null-safe, PD-7). */
+    boolean sameBucketsAs(GuardrailDecisionRecord other) {
+        return java.util.Objects.equals(rolloutSalt, other.rolloutSalt)
+                && java.util.Objects.equals(variantFingerprint, other.variantFingerprint);
+    }
+
+    Instant windowEndsAt() {
+        return monitoringWindowEndsAt;
+    }
+
+    int effectivePercentage() {
+        return effectivePercentage;
+    }
+
+    String correlationId() {
+        return correlationId;
+    }
+
+    String tenantKey() {
+        return tenantKey;
+    }
+
+    /** The ruleset this decision saw in force ({@code {"version", "rules"}}), null when it kept none. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> authoredSnapshot() {
+        return authoredSnapshot == null ? null : (Map<String, Object>) JsonTrees.read(authoredSnapshot);
+    }
+
+    public Long id() {
         return id;
     }
 
@@ -133,10 +208,29 @@ public class GuardrailDecisionRecord {
         return stage;
     }
 
+    String flagKey() {
+        return flagKey;
+    }
+
+    String environmentKey() {
+        return environmentKey;
+    }
+
+    String ruleKey() {
+        return ruleKey;
+    }
+
     /** The decision in the spec's JSON shape (the REST body's {@code decision}). */
     public Map<String, Object> toMap() {
         Map<String, Object> decision = new LinkedHashMap<>();
         decision.put("id", id);
+        decision.putAll(fields());
+        return decision;
+    }
+
+    /** As {@link #toMap()}, without the id (a dry run's decision has none). */
+    Map<String, Object> fields() {
+        Map<String, Object> decision = new LinkedHashMap<>();
         decision.put("rule_key", ruleKey);
         decision.put("stage", stage);
         decision.put("tenant_key", tenantKey);

@@ -46,6 +46,15 @@ final class RolloutRules {
         return new Ruleset(ruleset.salt(), rules, ruleset.extras());
     }
 
+    /** A ruleset as a decision keeps it: {@code {"version", "salt", "rules"}}, enough to publish it again. */
+    static java.util.Map<String, Object> snapshotOf(org.rulestead.flags.Ruleset ruleset) {
+        java.util.Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+        snapshot.put("version", ruleset.rulesetVersion());
+        snapshot.put("salt", ruleset.view().salt());
+        snapshot.put("rules", ruleset.view().rules());
+        return snapshot;
+    }
+
     private static Rule withPercentage(Rule rule, int percentage) {
         if (rule instanceof Rule.PercentageRollout rollout) {
             return new Rule.PercentageRollout(

@@ -4,18 +4,29 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rulestead.command.CommandContext;
+import org.rulestead.command.CommandRejected;
 import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.governance.Action;
+import org.rulestead.governance.Actor;
+import org.rulestead.governance.Attempt;
 import org.rulestead.governance.Authorization;
 import org.rulestead.governance.GovernanceGate;
 import org.rulestead.governance.GovernedCommand;
 import org.rulestead.governance.ResourceRef;
+import org.rulestead.guardrail.GuardrailQuery;
+import org.rulestead.guardrail.SignalFacts;
+import org.rulestead.guardrail.SignalReport;
+import org.rulestead.ruleset.Guardrail;
 import org.rulestead.ruleset.Rule;
 import org.rulestead.ruleset.RulesetCodec;
+import org.rulestead.time.Now;
+import org.rulestead.validation.Finding;
 
 /**
  * Guarded rollouts of a flag in an environment (spec §5): what each rollout rule stands at, and
@@ -39,6 +50,12 @@ public class RolloutService {
     @Inject
     private AdvanceRollout advanceRollout;
 
+    @Inject
+    private Now now;
+
+    @Inject
+    private GuardedEvaluation guardedEvaluation;
+
     /**
      * Advances a rollout rule (spec §5.2): {@code command} holds {@code rule_key} (optional when
      * the ruleset has one rollout rule), {@code stage}, {@code percentage}, the monitoring window
@@ -50,6 +67,87 @@ public class RolloutService {
                 advanceRollout,
                 GovernedCommand.onFlag(Action.ADVANCE_ROLLOUT, flagKey, environmentKey, command),
                 context);
+    }
+
+    /**
+     * Stores a signal fact a host pushed for a guardrail of rule {@code ruleKey} (spec §5.3) and
+     * answers it normalized now. Facts are observations, not changes: they are kept with who
+     * reported them, and the decisions taken on them are audited. Needs the capability to advance
+     * the rollout, since a breach it reports can roll it back.
+     */
+    public Map<String, Object> reportSignal(
+            String flagKey, String environmentKey, String ruleKey, Map<String, Object> fields, CommandContext context) {
+        Actor actor = authorization.require(
+                Action.ADVANCE_ROLLOUT,
+                ResourceRef.flag(flagKey),
+                environmentKey,
+                new Attempt("rollout.signal_reported", context));
+        FlagEnvironment state = flags.in(flags.flag(flagKey), environmentKey);
+        Rule rule = ruleInForce(state, flagKey, environmentKey, ruleKey);
+        List<Guardrail> guardrails = RolloutRules.rolloutOf(rule).orElseThrow().guardrails();
+        List<Finding> findings = SignalReports.findings(fields, ruleKey, guardrails);
+        if (!findings.isEmpty()) {
+            throw CommandRejected.invalid("the signal fact is invalid", findings);
+        }
+        Instant at = now.instant();
+        Map<String, Object> reported = new LinkedHashMap<>(fields);
+        Instant captured = fields.get("captured_at") == null ? at : SignalFacts.instant(fields.get("captured_at"));
+        reported.put("captured_at", captured.toString());
+        GuardrailSignal signal =
+                new GuardrailSignal(flagKey, environmentKey, ruleKey, reported, captured, at, actor.id());
+        entityManager.persist(signal);
+        entityManager.flush();
+        Guardrail guardrail = SignalReports.guardrail(guardrails, (String) fields.get("signal_key"))
+                .orElseThrow();
+        Map<String, Object> fact = new LinkedHashMap<>();
+        fact.put("id", signal.id());
+        fact.put("rule_key", ruleKey);
+        fact.putAll(SignalFacts.normalize(
+                        GuardrailQuery.of(guardrail, environmentKey, signal.tenantKey()),
+                        new SignalReport.Reported(reported),
+                        at)
+                .toMap());
+        return fact;
+    }
+
+    /**
+     * Evaluates rule {@code ruleKey}'s stage now (spec §5.5): {@code command} may name the
+     * {@code stage} (the latest advanced to by default). Acting needs the capability to advance
+     * the rollout and may roll it back; a dry run needs only to read rollouts and changes nothing.
+     */
+    public RolloutEvaluated evaluate(
+            String flagKey,
+            String environmentKey,
+            String ruleKey,
+            Map<String, Object> command,
+            boolean dryRun,
+            CommandContext context) {
+        Actor actor = dryRun
+                ? authorization.require(Action.READ_ROLLOUTS, ResourceRef.flag(flagKey), environmentKey)
+                : authorization.require(
+                        Action.ADVANCE_ROLLOUT,
+                        ResourceRef.flag(flagKey),
+                        environmentKey,
+                        new Attempt("rollout.guardrail_evaluated", context));
+        Object stage = command.get("stage");
+        if (stage != null && (!(stage instanceof String text) || text.isBlank())) {
+            throw CommandRejected.invalid(
+                    "the evaluation is invalid",
+                    List.of(new Finding("stage", "must be the label of an advanced stage")));
+        }
+        CommandContext evaluation =
+                context.reason() == null ? context.withReason("guarded rollout evaluation") : context;
+        return guardedEvaluation.evaluate(actor, flagKey, environmentKey, ruleKey, (String) stage, dryRun, evaluation);
+    }
+
+    /** The rollout rule {@code ruleKey} of the ruleset in force, or 409 {@code rollout_stage_conflict}. */
+    private Rule ruleInForce(FlagEnvironment state, String flagKey, String environmentKey, String ruleKey) {
+        Integer active = state.view().activeRulesetVersion();
+        return (active == null ? java.util.Optional.<org.rulestead.flags.Ruleset>empty() : flags.ruleset(state, active))
+                .flatMap(ruleset -> RolloutRules.resolve(ruleset.authored(), ruleKey))
+                .orElseThrow(() -> CommandRejected.conflict(
+                        "rollout_stage_conflict",
+                        Map.of("flag_key", flagKey, "environment_key", environmentKey, "rule_key", ruleKey)));
     }
 
     /** Each rollout rule of the ruleset in force here, with its latest decision; none before a publish. */

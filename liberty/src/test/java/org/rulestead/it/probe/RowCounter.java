@@ -27,7 +27,8 @@ public class RowCounter {
             "rulesets", "flag_id",
             "change_requests", "resource_key",
             "approvals", "resource_key",
-            "guardrail_decisions", "flag_key");
+            "guardrail_decisions", "flag_key",
+            "guardrail_signals", "flag_key");
 
     @Resource(lookup = "jdbc/rulestead")
     private DataSource dataSource;

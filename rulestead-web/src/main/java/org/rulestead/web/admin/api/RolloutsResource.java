@@ -10,13 +10,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rulestead.command.CommandContext;
 import org.rulestead.json.JsonTrees;
 import org.rulestead.rollout.RolloutAdvanced;
+import org.rulestead.rollout.RolloutEvaluated;
 import org.rulestead.rollout.RolloutService;
 import org.rulestead.rollout.RolloutStatus;
 
@@ -36,6 +40,9 @@ public class RolloutsResource {
             "monitoring_window_started_at",
             "monitoring_window_ends_at",
             "signal_facts");
+
+    private static final List<String> SIGNAL_FIELDS =
+            List.of("signal_key", "observed_value", "sample_size", "captured_at", "tenant_key");
 
     private RolloutService rollouts;
 
@@ -75,6 +82,50 @@ public class RolloutsResource {
         json.put("stage", advanced.stage());
         json.put("active_ruleset_version", advanced.activeRulesetVersion());
         json.put("decision", advanced.decision());
+        return JsonTrees.toJson(json).asJsonObject();
+    }
+
+    /**
+     * {@code {"signal_key", "observed_value", "sample_size"?, "captured_at"?, "tenant_key"?}}: stores
+     * a fact for a guardrail of the rule; 201 with the fact normalized now.
+     */
+    @POST
+    @Path("{rule}/signals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reportSignal(
+            @PathParam("key") String key,
+            @PathParam("env") String env,
+            @PathParam("rule") String rule,
+            InputStream body,
+            @HeaderParam("X-Request-Id") String requestId) {
+        Commands command = Commands.read(body, requestId, SIGNAL_FIELDS);
+        CommandContext context = command.context();
+        Map<String, Object> fact = rollouts.reportSignal(key, env, rule, command.document(), context);
+        return Response.status(Response.Status.CREATED)
+                .entity(JsonTrees.toJson(fact))
+                .build();
+    }
+
+    /**
+     * {@code {"stage"?}}: evaluates the rule's stage now and acts on the decision (spec §5.5), or
+     * with {@code ?dry_run=true} says what it would decide without acting.
+     */
+    @POST
+    @Path("{rule}/evaluate")
+    public JsonObject evaluate(
+            @PathParam("key") String key,
+            @PathParam("env") String env,
+            @PathParam("rule") String rule,
+            @QueryParam("dry_run") boolean dryRun,
+            InputStream body,
+            @HeaderParam("X-Request-Id") String requestId) {
+        Commands command = Commands.readOptional(body, null, requestId, List.of("stage"));
+        RolloutEvaluated evaluated = rollouts.evaluate(key, env, rule, command.document(), dryRun, command.context());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("decision", evaluated.decision());
+        json.put("active_ruleset_version", evaluated.activeRulesetVersion());
+        json.put("explanation", evaluated.explanation());
+        json.put("dry_run", evaluated.dryRun());
         return JsonTrees.toJson(json).asJsonObject();
     }
 
