@@ -53,6 +53,12 @@ public class FlagStore {
                 .findFirst();
     }
 
+    /** The ruleset in force in a flag environment, empty before its first publish. */
+    public Optional<Ruleset> inForce(FlagEnvironment state) {
+        Integer active = state.view().activeRulesetVersion();
+        return active == null ? Optional.empty() : ruleset(state, active);
+    }
+
     /** 404 {@code environment_not_found} unless the environment exists. */
     public void requireEnvironment(String environmentKey) {
         long found = entityManager

@@ -219,25 +219,19 @@ public class AdvanceRollout implements GovernedAction<RolloutAdvanced> {
     }
 
     private Ruleset inForce(FlagEnvironment state, GovernedCommand command) {
-        Integer active = state.view().activeRulesetVersion();
-        return (active == null ? java.util.Optional.<Ruleset>empty() : flags.ruleset(state, active))
-                .orElseThrow(() -> conflict(command));
+        return flags.inForce(state).orElseThrow(() -> conflict(command));
     }
 
     private static Rule ruleOf(FlagEnvironment state, Ruleset active, GovernedCommand command) {
-        return RolloutRules.resolve(active.authored(), (String) command.fields().get("rule_key"))
-                .orElseThrow(() -> conflict(command));
+        return RolloutRules.resolve(active.authored(), ruleKey(command)).orElseThrow(() -> conflict(command));
     }
 
-    /** 409 {@code rollout_stage_conflict}: nothing in force here, or no such rollout rule in it. */
     private static CommandRejected conflict(GovernedCommand command) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("flag_key", command.resource().key());
-        metadata.put("environment_key", command.environmentKey());
-        if (command.fields().get("rule_key") instanceof String ruleKey) {
-            metadata.put("rule_key", ruleKey);
-        }
-        return CommandRejected.conflict("rollout_stage_conflict", metadata);
+        return RolloutRules.conflict(command.resource().key(), command.environmentKey(), ruleKey(command));
+    }
+
+    private static String ruleKey(GovernedCommand command) {
+        return command.fields().get("rule_key") instanceof String ruleKey ? ruleKey : null;
     }
 
     /** A whole number from 0 to 100, or null. */

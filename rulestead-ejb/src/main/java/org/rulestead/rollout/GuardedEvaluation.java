@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.rulestead.audit.AuditLog;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
-import org.rulestead.command.CommandRejected;
 import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.flags.Ruleset;
@@ -75,12 +74,13 @@ public class GuardedEvaluation {
             snapshots.lock(environmentKey);
         }
         FlagEnvironment state = flags.in(dryRun ? flags.flag(flagKey) : flags.changeableFlag(flagKey), environmentKey);
-        Ruleset inForce = inForce(state, flagKey, environmentKey, ruleKey);
+        Ruleset inForce =
+                flags.inForce(state).orElseThrow(() -> RolloutRules.conflict(flagKey, environmentKey, ruleKey));
         Rule rule = RolloutRules.resolve(inForce.authored(), ruleKey)
-                .orElseThrow(() -> conflict(flagKey, environmentKey, ruleKey));
+                .orElseThrow(() -> RolloutRules.conflict(flagKey, environmentKey, ruleKey));
         GuardrailDecisionRecord advance = latestAdvance(flagKey, environmentKey, rule.key())
                 .filter(found -> stage == null || found.stage().equals(stage))
-                .orElseThrow(() -> conflict(flagKey, environmentKey, ruleKey));
+                .orElseThrow(() -> RolloutRules.conflict(flagKey, environmentKey, ruleKey));
         Instant at = now.instant();
         List<SignalFact> facts = facts(flagKey, environmentKey, rule, advance, at);
         GuardrailDecision decided = GuardrailDecision.classify(
@@ -218,18 +218,6 @@ public class GuardedEvaluation {
                 .getResultList()
                 .stream()
                 .findFirst();
-    }
-
-    private Ruleset inForce(FlagEnvironment state, String flagKey, String environmentKey, String ruleKey) {
-        Integer active = state.view().activeRulesetVersion();
-        return (active == null ? Optional.<Ruleset>empty() : flags.ruleset(state, active))
-                .orElseThrow(() -> conflict(flagKey, environmentKey, ruleKey));
-    }
-
-    private static CommandRejected conflict(String flagKey, String environmentKey, String ruleKey) {
-        return CommandRejected.conflict(
-                "rollout_stage_conflict",
-                Map.of("flag_key", flagKey, "environment_key", environmentKey, "rule_key", ruleKey));
     }
 
     private static Map<String, Object> summary(GuardrailDecisionRecord record, Long id) {

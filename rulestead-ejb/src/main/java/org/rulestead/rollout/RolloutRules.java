@@ -46,6 +46,20 @@ final class RolloutRules {
         return new Ruleset(ruleset.salt(), rules, ruleset.extras());
     }
 
+    /**
+     * 409 {@code rollout_stage_conflict} (spec §5.2): nothing in force here, no such rollout rule
+     * in it, or no such stage advanced to.
+     */
+    static org.rulestead.command.CommandRejected conflict(String flagKey, String environmentKey, String ruleKey) {
+        java.util.Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("flag_key", flagKey);
+        metadata.put("environment_key", environmentKey);
+        if (ruleKey != null) {
+            metadata.put("rule_key", ruleKey);
+        }
+        return org.rulestead.command.CommandRejected.conflict("rollout_stage_conflict", metadata);
+    }
+
     /** A ruleset as a decision keeps it: {@code {"version", "salt", "rules"}}, enough to publish it again. */
     static java.util.Map<String, Object> snapshotOf(org.rulestead.flags.Ruleset ruleset) {
         java.util.Map<String, Object> snapshot = new java.util.LinkedHashMap<>();

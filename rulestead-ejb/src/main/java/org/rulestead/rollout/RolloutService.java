@@ -142,23 +142,16 @@ public class RolloutService {
 
     /** The rollout rule {@code ruleKey} of the ruleset in force, or 409 {@code rollout_stage_conflict}. */
     private Rule ruleInForce(FlagEnvironment state, String flagKey, String environmentKey, String ruleKey) {
-        Integer active = state.view().activeRulesetVersion();
-        return (active == null ? java.util.Optional.<org.rulestead.flags.Ruleset>empty() : flags.ruleset(state, active))
+        return flags.inForce(state)
                 .flatMap(ruleset -> RolloutRules.resolve(ruleset.authored(), ruleKey))
-                .orElseThrow(() -> CommandRejected.conflict(
-                        "rollout_stage_conflict",
-                        Map.of("flag_key", flagKey, "environment_key", environmentKey, "rule_key", ruleKey)));
+                .orElseThrow(() -> RolloutRules.conflict(flagKey, environmentKey, ruleKey));
     }
 
     /** Each rollout rule of the ruleset in force here, with its latest decision; none before a publish. */
     public List<RolloutStatus> rollouts(String flagKey, String environmentKey) {
         authorization.require(Action.READ_ROLLOUTS, ResourceRef.flag(flagKey), environmentKey);
         FlagEnvironment state = flags.in(flags.flag(flagKey), environmentKey);
-        Integer active = state.view().activeRulesetVersion();
-        if (active == null) {
-            return List.of();
-        }
-        return flags.ruleset(state, active)
+        return flags.inForce(state)
                 .map(ruleset -> RolloutRules.of(ruleset.authored()).stream()
                         .map(rule -> status(flagKey, environmentKey, rule))
                         .toList())
