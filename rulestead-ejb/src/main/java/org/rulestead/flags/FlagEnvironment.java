@@ -121,6 +121,16 @@ public class FlagEnvironment {
         return draft;
     }
 
+    /**
+     * A new ruleset version put in force at once, numbered like a draft: an advance or a rollback
+     * (spec §5.2, §5.5) publishes what it writes, with no draft step between.
+     */
+    public Ruleset publishNew(org.rulestead.ruleset.Ruleset authored, String by, Instant now) {
+        Ruleset ruleset = saveDraft(authored, by, now);
+        publish(ruleset, by, now);
+        return ruleset;
+    }
+
     public List<Ruleset> rulesets() {
         return List.copyOf(rulesets);
     }

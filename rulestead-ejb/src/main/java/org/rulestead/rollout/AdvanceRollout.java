@@ -166,9 +166,7 @@ public class AdvanceRollout implements GovernedAction<RolloutAdvanced> {
         Number previousPercentage = RolloutRules.rolloutOf(rule).orElseThrow().percentage();
         org.rulestead.ruleset.Ruleset advanced = RolloutRules.withPercentage(active.authored(), rule.key(), percentage);
         Instant at = now.instant();
-        Ruleset published = state.saveDraft(advanced, execution.actor().id(), at);
-        entityManager.flush();
-        state.publish(published, execution.actor().id(), at);
+        Ruleset published = state.publishNew(advanced, execution.actor().id(), at);
         entityManager.flush();
         long snapshot = snapshots.write(environmentKey);
 

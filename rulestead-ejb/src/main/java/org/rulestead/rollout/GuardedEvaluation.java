@@ -110,9 +110,7 @@ public class GuardedEvaluation {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("salt", target.get("salt"));
             document.put("rules", target.get("rules"));
-            Ruleset published = state.saveDraft(RulesetCodec.read(document), actor.id(), at);
-            entityManager.flush();
-            state.publish(published, actor.id(), at);
+            Ruleset published = state.publishNew(RulesetCodec.read(document), actor.id(), at);
             entityManager.flush();
             snapshot = snapshots.write(environmentKey);
             activeVersion = published.rulesetVersion();
