@@ -444,6 +444,75 @@ class RolloutsIT {
         assertThat(Api.rows("guardrail_decisions", key)).isEqualTo(1);
     }
 
+    @Test
+    void anAutoAdvancePolicyIsSavedWholeAndShownWithItsRule() {
+        String key = rolledOutAtFive();
+        String path = env(key, "staging") + "/rollouts/everyone/auto-advance";
+
+        Api.Reply saved = Api.put(
+                path,
+                "editor",
+                "{\"enabled\": true, \"observation_window_seconds\": 600, \"next_stage\": \"canary-50\","
+                        + " \"next_percentage\": 50, \"reason\": \"advance when healthy\"}");
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().getString("rule_key")).isEqualTo("everyone");
+        assertThat(saved.json().getBoolean("enabled")).isTrue();
+        assertThat(saved.json().getInt("observation_window_seconds")).isEqualTo(600);
+        assertThat(saved.json().getString("next_stage")).isEqualTo("canary-50");
+        assertThat(saved.json().getInt("next_percentage")).isEqualTo(50);
+        JsonObject rule = Api.get(env(key, "staging") + "/rollouts", "viewer")
+                .json()
+                .getJsonArray("rules")
+                .getJsonObject(0);
+        assertThat(rule.getJsonObject("auto_advance").getString("next_stage")).isEqualTo("canary-50");
+        assertThat(rule.isNull("next_tick_at")).isTrue();
+
+        Api.Reply disabled = Api.put(path, "editor", "{\"enabled\": false}");
+        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+        assertThat(disabled.json().getBoolean("enabled")).isFalse();
+        assertThat(disabled.json().isNull("next_stage")).isTrue(); // replaced whole
+
+        assertThat(field(Api.put(path, "editor", "{\"enabled\": true}"))).isEqualTo("observation_window_seconds");
+        assertThat(
+                        field(
+                                Api.put(
+                                        path,
+                                        "editor",
+                                        "{\"enabled\": true, \"observation_window_seconds\": 0, \"next_stage\": \"a\", \"next_percentage\": 5}")))
+                .isEqualTo("observation_window_seconds");
+        assertThat(
+                        field(
+                                Api.put(
+                                        path,
+                                        "editor",
+                                        "{\"enabled\": true, \"observation_window_seconds\": 60, \"next_stage\": \" \", \"next_percentage\": 5}")))
+                .isEqualTo("next_stage");
+        assertThat(field(Api.put(path, "editor", "{\"enabled\": false, \"next_percentage\": 101}")))
+                .isEqualTo("next_percentage");
+        assertThat(field(Api.put(path, "editor", "{\"enabled\": \"yes\"}"))).isEqualTo("enabled");
+        assertThat(field(Api.put(path, "editor", "{\"enabled\": false, \"colour\": 1}")))
+                .isEqualTo("colour");
+        assertThat(Api.put(env(key, "staging") + "/rollouts/nope/auto-advance", "editor", "{\"enabled\": false}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(Api.put(path, "viewer", "{\"enabled\": false}").status()).isEqualTo(403);
+        // the two saves, and the viewer's refused attempt (spec §6.12)
+        assertThat(Api.get("/api/v1/admin/audit?flag=" + key + "&action=rollout.auto_advance_policy_saved", "auditor")
+                        .json()
+                        .getJsonArray("items")
+                        .stream()
+                        .map(item -> item.asJsonObject().getString("result")))
+                .containsExactlyInAnyOrder("ok", "ok", "denied");
+        assertThat(Api.get(env(key, "staging") + "/rollouts", "viewer")
+                        .json()
+                        .getJsonArray("rules")
+                        .getJsonObject(0)
+                        .getJsonObject("auto_advance")
+                        .getBoolean("enabled"))
+                .isFalse();
+    }
+
     private static String field(Api.Reply refused) {
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         return refused.json().getJsonArray("details").getJsonObject(0).getString("field");

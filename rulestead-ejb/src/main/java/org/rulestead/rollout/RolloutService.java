@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rulestead.audit.AuditDiff;
+import org.rulestead.audit.AuditLog;
+import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
 import org.rulestead.flags.FlagEnvironment;
@@ -29,8 +32,9 @@ import org.rulestead.time.Now;
 import org.rulestead.validation.Finding;
 
 /**
- * Guarded rollouts of a flag in an environment (spec §5): what each rollout rule stands at, and
- * advancing one to a stage through the governance gate, as the signed-in operator.
+ * Guarded rollouts of a flag in an environment (spec §5), for the signed-in operator: what each
+ * rollout rule stands at; advancing one to a stage (through the governance gate); the signal facts
+ * hosts push; evaluating a stage on them; and the rule's auto-advance policy.
  */
 @Stateless
 public class RolloutService {
@@ -55,6 +59,9 @@ public class RolloutService {
 
     @Inject
     private GuardedEvaluation guardedEvaluation;
+
+    @Inject
+    private AuditLog auditLog;
 
     /**
      * Advances a rollout rule (spec §5.2): {@code command} holds {@code rule_key} (optional when
@@ -140,6 +147,60 @@ public class RolloutService {
         return guardedEvaluation.evaluate(actor, flagKey, environmentKey, ruleKey, (String) stage, dryRun, evaluation);
     }
 
+    /**
+     * Saves rule {@code ruleKey}'s auto-advance policy (spec §1, §5.6), replacing it whole:
+     * {@code enabled}, {@code observation_window_seconds}, {@code next_stage}, {@code
+     * next_percentage} (the last three required when enabled). Needs the capability to advance the
+     * rollout; audited as {@code rollout.auto_advance_policy_saved} (PD-9) with before and after.
+     */
+    public Map<String, Object> saveAutoAdvance(
+            String flagKey, String environmentKey, String ruleKey, Map<String, Object> fields, CommandContext context) {
+        Actor actor = authorization.require(
+                Action.ADVANCE_ROLLOUT,
+                ResourceRef.flag(flagKey),
+                environmentKey,
+                new Attempt("rollout.auto_advance_policy_saved", context));
+        FlagEnvironment state = flags.in(flags.changeableFlag(flagKey), environmentKey);
+        ruleInForce(state, flagKey, environmentKey, ruleKey);
+        List<Finding> findings = new java.util.ArrayList<>();
+        AutoAdvancePlan plan = AutoAdvancePlan.read(fields, findings);
+        if (!findings.isEmpty()) {
+            throw CommandRejected.invalid("the auto-advance policy is invalid", findings);
+        }
+        AutoAdvancePolicy policy = policyOf(flagKey, environmentKey, ruleKey)
+                .orElseGet(() -> new AutoAdvancePolicy(flagKey, environmentKey, ruleKey));
+        Map<String, Object> before = policy.toMap();
+        policy.replace(plan, actor.id(), now.instant());
+        entityManager.persist(policy);
+        entityManager.flush();
+        Map<String, Object> after = policy.toMap();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("rule_key", ruleKey);
+        metadata.put("before", before);
+        metadata.put("after", after);
+        metadata.put("diff", AuditDiff.of(before, after));
+        metadata.put("context", context.auditContext());
+        auditLog.record(AuditRecord.ofChange(
+                "rollout.auto_advance_policy_saved",
+                ResourceRef.flag(flagKey),
+                environmentKey,
+                actor,
+                context,
+                metadata));
+        return after;
+    }
+
+    private java.util.Optional<AutoAdvancePolicy> policyOf(String flagKey, String environmentKey, String ruleKey) {
+        return entityManager
+                .createNamedQuery("AutoAdvancePolicy.ofRule", AutoAdvancePolicy.class)
+                .setParameter("flag", flagKey)
+                .setParameter("environment", environmentKey)
+                .setParameter("rule", ruleKey)
+                .getResultList()
+                .stream()
+                .findFirst();
+    }
+
     /** The rollout rule {@code ruleKey} of the ruleset in force, or 409 {@code rollout_stage_conflict}. */
     private Rule ruleInForce(FlagEnvironment state, String flagKey, String environmentKey, String ruleKey) {
         return flags.inForce(state)
@@ -179,6 +240,9 @@ public class RolloutService {
                 latest == null ? null : latest.stage(),
                 RolloutRules.rolloutOf(rule).orElseThrow().percentage(),
                 guardrails,
-                latest == null ? null : latest.toMap());
+                latest == null ? null : latest.toMap(),
+                policyOf(flagKey, environmentKey, rule.key())
+                        .map(AutoAdvancePolicy::toMap)
+                        .orElse(null));
     }
 }

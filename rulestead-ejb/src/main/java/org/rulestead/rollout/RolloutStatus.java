@@ -5,15 +5,17 @@ import java.util.Map;
 
 /**
  * One rollout rule of the ruleset in force, as the rollouts screen and API show it: its
- * percentage, the stage it was last advanced to (null before the first advance), its guardrails
- * and its latest guardrail decision (null before the first).
+ * percentage, the stage it was last advanced to (null before the first advance), its guardrails,
+ * its latest guardrail decision (null before the first) and its auto-advance policy (null
+ * before one is saved).
  */
 public record RolloutStatus(
         String ruleKey,
         String stage,
         Number percentage,
         List<Map<String, Object>> guardrails,
-        Map<String, Object> latestDecision) {
+        Map<String, Object> latestDecision,
+        Map<String, Object> autoAdvance) {
 
     public RolloutStatus {
         guardrails = List.copyOf(guardrails);

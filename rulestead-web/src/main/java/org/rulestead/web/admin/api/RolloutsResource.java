@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -129,6 +130,25 @@ public class RolloutsResource {
         return JsonTrees.toJson(json).asJsonObject();
     }
 
+    /**
+     * {@code {"enabled", "observation_window_seconds", "next_stage", "next_percentage"}}: replaces
+     * the rule's auto-advance policy; 200 with the policy.
+     */
+    @PUT
+    @Path("{rule}/auto-advance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject saveAutoAdvance(
+            @PathParam("key") String key,
+            @PathParam("env") String env,
+            @PathParam("rule") String rule,
+            InputStream body,
+            @HeaderParam("X-Request-Id") String requestId) {
+        Commands command = Commands.read(
+                body, requestId, List.of("enabled", "observation_window_seconds", "next_stage", "next_percentage"));
+        return JsonTrees.toJson(rollouts.saveAutoAdvance(key, env, rule, command.document(), command.context()))
+                .asJsonObject();
+    }
+
     private static Map<String, Object> json(RolloutStatus status) {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("rule_key", status.ruleKey());
@@ -136,8 +156,8 @@ public class RolloutsResource {
         rule.put("percentage", status.percentage());
         rule.put("guardrails", status.guardrails());
         rule.put("latest_decision", status.latestDecision());
-        // auto-advance policies and their ticks arrive with the scheduler
-        rule.put("auto_advance", null);
+        rule.put("auto_advance", status.autoAdvance());
+        // ticks arrive with the scheduler
         rule.put("next_tick_at", null);
         return rule;
     }
