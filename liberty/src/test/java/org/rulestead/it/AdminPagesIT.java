@@ -424,6 +424,8 @@ class AdminPagesIT {
                     "/admin/flags/" + key + "/explain?env=staging&targeting_key=u_1",
                     "/admin/flags/" + key + "/kill?env=production",
                     "/admin/flags/" + key + "/timeline?env=staging",
+                    "/admin/flags/" + key + "/rollouts?env=staging",
+                    "/admin/schedule?env=staging",
                     "/admin/change-requests?env=production&scope=all",
                     "/admin/audit?env=staging");
             for (String page : pages) {

@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.rulestead.it.probe.FaultInjector;
 import org.rulestead.it.probe.HistoryWriter;
+import org.rulestead.it.probe.HostSignals;
 import org.rulestead.it.probe.RowCounter;
 
 /** The real EAR, as built, plus the test probes. */
@@ -21,7 +22,8 @@ public final class Deployments {
     public static EnterpriseArchive rulesteadWithProbes() {
         File built = new File(System.getProperty("rulestead.ear", "target/it/rulestead.ear"));
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, built);
-        JavaArchive ejb = nested(ear, "rulestead-ejb.jar", JavaArchive.class).addClass(FaultInjector.class);
+        JavaArchive ejb =
+                nested(ear, "rulestead-ejb.jar", JavaArchive.class).addClasses(FaultInjector.class, HostSignals.class);
         WebArchive war =
                 nested(ear, "rulestead-web.war", WebArchive.class).addClasses(RowCounter.class, HistoryWriter.class);
         ear.delete("/rulestead-ejb.jar");

@@ -192,4 +192,52 @@ class FaultInjectionIT {
                 "{\"targeting_key\": \"u1\"}");
         assertThat(stillWorks.status()).as(stillWorks.body()).isEqualTo(200);
     }
+
+    @Test
+    void schedulingOrCancellingAnExecutionThatFailsLeavesNoRowNoTimerAndNoAuditEvent() {
+        String key = GovernanceIT.newFlag("fault-schedule");
+        int version = GovernanceIT.putDraft(key, "staging", "editor", ScheduledExecutionsContract.RULES)
+                .json()
+                .getInt("version");
+        String when = ScheduledExecutionsContract.inSeconds(2);
+        long audit = Api.rows("audit_events", key);
+
+        Api.Reply scheduled = Api.post(
+                ScheduledExecutionsContract.PATH,
+                "editor",
+                ScheduledExecutionsContract.directPublish(
+                        key, "staging", version, when, "policy_bypass", ", \"reason\": \"" + FAULT + "\""));
+
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(500);
+        assertThat(Api.rows("scheduled_executions", key)).isZero();
+        assertThat(Api.rows("audit_events", key)).isEqualTo(audit);
+
+        long id = Api.post(
+                        ScheduledExecutionsContract.PATH,
+                        "editor",
+                        ScheduledExecutionsContract.directPublish(
+                                key,
+                                "staging",
+                                version,
+                                ScheduledExecutionsContract.inSeconds(3600),
+                                "policy_bypass",
+                                ", \"reason\": \"later\""))
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        long scheduledAudit = Api.rows("audit_events", key);
+        Api.Reply cancelled = Api.post(
+                ScheduledExecutionsContract.PATH + "/" + id + "/cancel", "admin", "{\"reason\": \"" + FAULT + "\"}");
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(500);
+        assertThat(Api.get(ScheduledExecutionsContract.PATH + "/" + id, "viewer")
+                        .json()
+                        .getString("state"))
+                .isEqualTo("scheduled");
+        assertThat(Api.rows("audit_events", key)).isEqualTo(scheduledAudit);
+        // the timer of the rolled-back schedule never came to be: nothing published when it would have run
+        ScheduledExecutionsContract.sleep(3000);
+        assertThat(GovernanceIT.state(key, "staging").isNull("active_ruleset_version"))
+                .isTrue();
+    }
 }

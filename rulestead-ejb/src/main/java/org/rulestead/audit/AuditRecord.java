@@ -27,7 +27,8 @@ public record AuditRecord(
         Objects.requireNonNull(actor, "actor is required");
         Objects.requireNonNull(outcome, "outcome is required");
         Objects.requireNonNull(correlationId, "correlation id is required");
-        metadata = Map.copyOf(metadata);
+        // JSON values, which may hold nulls (a failure reason not yet known)
+        metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
     /**

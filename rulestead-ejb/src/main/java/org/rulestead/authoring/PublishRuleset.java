@@ -1,6 +1,7 @@
 package org.rulestead.authoring;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +19,7 @@ import org.rulestead.flags.Flag;
 import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.flags.Ruleset;
+import org.rulestead.flags.RulesetPublished;
 import org.rulestead.flags.RulesetView;
 import org.rulestead.flags.SnapshotWriter;
 import org.rulestead.governance.Action;
@@ -44,13 +46,16 @@ public class PublishRuleset implements GovernedAction<RulesetView> {
     private final AuditLog auditLog;
     private final Now now;
     private final SnapshotWriter snapshots;
+    private final Event<RulesetPublished> published;
 
     @Inject
-    public PublishRuleset(FlagStore flags, AuditLog auditLog, Now now, SnapshotWriter snapshots) {
+    public PublishRuleset(
+            FlagStore flags, AuditLog auditLog, Now now, SnapshotWriter snapshots, Event<RulesetPublished> published) {
         this.flags = flags;
         this.auditLog = auditLog;
         this.now = now;
         this.snapshots = snapshots;
+        this.published = published;
     }
 
     @Override
@@ -147,6 +152,8 @@ public class PublishRuleset implements GovernedAction<RulesetView> {
                 execution.actor(),
                 execution.context(),
                 metadata));
+        published.fire(new RulesetPublished(
+                flagKey, environmentKey, version, execution.context().correlationId()));
         return draft.view();
     }
 

@@ -23,6 +23,7 @@ import org.rulestead.flags.Flag;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
+import org.rulestead.governance.ActorType;
 import org.rulestead.governance.ApprovalRequirement;
 import org.rulestead.governance.Attempt;
 import org.rulestead.governance.Authorization;
@@ -80,6 +81,25 @@ public class ChangeRequestService {
                 resource,
                 proposal.environmentKey(),
                 new Attempt("change_request.submitted", context));
+        return submitted(actor, resource, proposal, context);
+    }
+
+    /**
+     * Proposes {@code command} as a system actor (an auto-advance tick in a protected environment,
+     * spec §5.6): not asked for capabilities, since the person who set the automation up was, but
+     * checked and audited like any proposal, and approved by people like any other.
+     */
+    public ChangeRequestView submitAsSystem(Actor system, Proposal proposal, CommandContext context) {
+        if (system.type() != ActorType.SYSTEM) {
+            throw new IllegalArgumentException("only a system actor submits without a capability check");
+        }
+        ResourceRef resource = new ResourceRef(
+                proposal.resourceType() == null ? "flag" : proposal.resourceType(),
+                proposal.resourceKey() == null ? "*" : proposal.resourceKey());
+        return submitted(system, resource, proposal, context);
+    }
+
+    private ChangeRequestView submitted(Actor actor, ResourceRef resource, Proposal proposal, CommandContext context) {
         requireComplete(proposal);
         context.requireReason();
         Action action = executable(proposal.action());
@@ -191,6 +211,33 @@ public class ChangeRequestService {
         entityManager.flush();
         audit(request, "change_request.merged", actor, context.reason(), metadata(request, "merged"));
         return request.view();
+    }
+
+    /**
+     * Executes the approved request as the scheduler (spec §6.7), by the route of its scheduled
+     * execution: whoever scheduled it was authorized to execute it then. Marks it executed with
+     * its {@code change_request.merged} event (PD-4); a request no longer approved is a 409, and
+     * nothing is applied.
+     */
+    public ChangeRequestView executeScheduled(long id, Route.Scheduled route, CommandContext context) {
+        if (route.changeRequestId() == null || route.changeRequestId() != id) {
+            throw new IllegalArgumentException("the route executes another change request");
+        }
+        ChangeRequest request = find(id);
+        requireAllowed(request, Transition.EXECUTE, Actor.SCHEDULER);
+        gate.pass(Actor.SCHEDULER, commandOf(request, request.command()), route, context);
+        request.executed(Actor.SCHEDULER, now.instant());
+        entityManager.flush();
+        Map<String, Object> metadata = metadata(request, "merged");
+        metadata.put("scheduled_execution_id", route.scheduledExecutionId());
+        metadata.put("executed_by", "scheduler");
+        audit(request, "change_request.merged", Actor.SCHEDULER, context.reason(), metadata);
+        return request.view();
+    }
+
+    /** The request as it stands, for a service that authorizes its own use of it (scheduling it). */
+    public ChangeRequestView view(long id) {
+        return find(id).view();
     }
 
     /**

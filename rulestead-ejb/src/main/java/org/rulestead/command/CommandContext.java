@@ -57,7 +57,6 @@ public record CommandContext(
         return context;
     }
 
-    /** The same command with another reason. */
     /** The reason, or 422 without one: risky commands are explained in the audit trail. */
     public String requireReason() {
         if (reason == null || reason.isBlank()) {
@@ -66,6 +65,7 @@ public record CommandContext(
         return reason;
     }
 
+    /** The same command with another reason. */
     public CommandContext withReason(String newReason) {
         return new CommandContext(newReason, requestId, source, metadata, refusal);
     }

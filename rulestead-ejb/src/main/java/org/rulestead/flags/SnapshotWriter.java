@@ -81,8 +81,13 @@ public class SnapshotWriter {
         return version;
     }
 
+    /**
+     * The environment, locked and read again under the lock: a command that had read it before
+     * (checking its flag there) would otherwise hold the version it read, and a snapshot another
+     * node wrote meanwhile would fail this one with an optimistic lock conflict.
+     */
     private Environment locked(String environmentKey) {
-        return entityManager
+        Environment environment = entityManager
                 .createQuery("select e from Environment e where e.key = :key", Environment.class)
                 .setParameter("key", environmentKey)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -90,5 +95,7 @@ public class SnapshotWriter {
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> CommandRejected.environmentNotFound(environmentKey));
+        entityManager.refresh(environment, LockModeType.PESSIMISTIC_WRITE);
+        return environment;
     }
 }

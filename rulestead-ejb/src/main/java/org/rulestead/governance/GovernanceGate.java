@@ -116,6 +116,7 @@ public class GovernanceGate {
                     return new GateOutcome.ChangeRequestRequired<>(requirement);
                 }
             }
+            governance.putAll(scheduled.provenance());
             if (scheduled.changeRequestId() != null) {
                 governance.putAll(
                         changeRequestMetadata(scheduled.changeRequestId(), scheduled.correlationId(), command));

@@ -11,7 +11,8 @@ public record GovernedExecution(
         Actor actor, GovernedCommand command, CommandContext context, Map<String, Object> governance) {
 
     public GovernedExecution {
-        governance = Map.copyOf(governance);
+        // JSON values, which may hold nulls
+        governance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(governance));
     }
 
     public String flagKey() {

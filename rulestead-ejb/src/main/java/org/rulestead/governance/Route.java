@@ -1,5 +1,8 @@
 package org.rulestead.governance;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** How a governed command reaches the gate (spec §6.4, §6.6, §6.7). */
@@ -18,9 +21,15 @@ public sealed interface Route {
     /**
      * Run by the scheduler when it falls due: an approved change request, or a direct action
      * scheduled with {@code policy_bypass} (governance asked again now) or {@code emergency_bypass}
-     * (authorized, with reasons, when it was scheduled).
+     * (authorized, with reasons, when it was scheduled). {@code provenance} is what the applied
+     * change's audit row carries about the automation behind it ({@code source}, {@code eligibility}).
      */
-    record Scheduled(String scheduledExecutionId, ExecutionMode mode, Long changeRequestId, String correlationId)
+    record Scheduled(
+            String scheduledExecutionId,
+            ExecutionMode mode,
+            Long changeRequestId,
+            String correlationId,
+            Map<String, Object> provenance)
             implements Route {
         public Scheduled {
             Objects.requireNonNull(scheduledExecutionId, "scheduled execution id is required");
@@ -30,6 +39,12 @@ public sealed interface Route {
                 throw new IllegalArgumentException(
                         "a change_request execution, and only one, names its change request");
             }
+            // JSON values, which may hold nulls
+            provenance = provenance == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        }
+
+        public Scheduled(String scheduledExecutionId, ExecutionMode mode, Long changeRequestId, String correlationId) {
+            this(scheduledExecutionId, mode, changeRequestId, correlationId, Map.of());
         }
     }
 

@@ -60,13 +60,16 @@ public class AdvanceRollout implements GovernedAction<RolloutAdvanced> {
     private final AuditLog auditLog;
     private final Now now;
     private final SnapshotWriter snapshots;
+    private final AutoAdvanceTicks ticks;
 
     @Inject
-    public AdvanceRollout(FlagStore flags, AuditLog auditLog, Now now, SnapshotWriter snapshots) {
+    public AdvanceRollout(
+            FlagStore flags, AuditLog auditLog, Now now, SnapshotWriter snapshots, AutoAdvanceTicks ticks) {
         this.flags = flags;
         this.auditLog = auditLog;
         this.now = now;
         this.snapshots = snapshots;
+        this.ticks = ticks;
     }
 
     @Override
@@ -187,6 +190,7 @@ public class AdvanceRollout implements GovernedAction<RolloutAdvanced> {
                 GuardrailDecisionRecord.advance(advance, RolloutRules.snapshotOf(published), at);
         entityManager.persist(decision);
         entityManager.flush();
+        Map<String, Object> tick = ticks.afterAdvance(advance, runningExecution(execution), execution.context());
 
         List<String> keys = advanced.rules().stream().map(Rule::key).toList();
         Map<String, Object> before = new LinkedHashMap<>();
@@ -203,6 +207,17 @@ public class AdvanceRollout implements GovernedAction<RolloutAdvanced> {
         metadata.put("after", after);
         metadata.put("diff", AuditDiff.ofRules(keys, keys));
         metadata.put("links", Map.of("guardrail_decision_id", decision.id()));
+        metadata.put("auto_advance", tick);
+        if (advance.windowEndsAt() != null) {
+            Map<String, Object> window = new LinkedHashMap<>();
+            window.put(
+                    "started_at",
+                    advance.windowStartedAt() == null
+                            ? null
+                            : advance.windowStartedAt().toString());
+            window.put("ends_at", advance.windowEndsAt().toString());
+            metadata.put("monitoring_window", window);
+        }
         metadata.put("snapshot_version", snapshot);
         metadata.put("context", execution.context().auditContext());
         auditLog.record(AuditRecord.ofChange(
@@ -214,6 +229,12 @@ public class AdvanceRollout implements GovernedAction<RolloutAdvanced> {
                 metadata));
         return new RolloutAdvanced(
                 flagKey, environmentKey, rule.key(), advance.stage(), published.rulesetVersion(), decision.toMap());
+    }
+
+    /** The scheduled execution applying this advance, if one is: its own tick is not superseded by it. */
+    private static Long runningExecution(GovernedExecution execution) {
+        Object id = execution.governance().get("scheduled_execution_id");
+        return id == null ? null : Long.valueOf(String.valueOf(id));
     }
 
     private Ruleset inForce(FlagEnvironment state, GovernedCommand command) {

@@ -55,4 +55,13 @@ record AutoAdvancePlan(boolean enabled, Integer observationWindowSeconds, String
         }
         return new AutoAdvancePlan(on, window, stage, percentage);
     }
+
+    /** Whether automation has all it needs: the window, a non-blank next stage and a percentage. */
+    boolean complete() {
+        return observationWindowSeconds != null
+                && observationWindowSeconds > 0
+                && nextStage != null
+                && !nextStage.isBlank()
+                && nextPercentage != null;
+    }
 }

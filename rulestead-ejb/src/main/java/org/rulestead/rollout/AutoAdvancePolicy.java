@@ -77,6 +77,11 @@ public class AutoAdvancePolicy {
         this.updatedAt = at;
     }
 
+    /** What the policy says automation may do. */
+    AutoAdvancePlan plan() {
+        return new AutoAdvancePlan(enabled, observationWindowSeconds, nextStage, nextPercentage);
+    }
+
     /** The policy in the spec's JSON shape. */
     Map<String, Object> toMap() {
         Map<String, Object> policy = new LinkedHashMap<>();

@@ -4,9 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +21,7 @@ import org.rulestead.governance.ResourceRef;
 import org.rulestead.guardrail.ActionType;
 import org.rulestead.guardrail.DecisionState;
 import org.rulestead.guardrail.GuardrailDecision;
-import org.rulestead.guardrail.GuardrailQuery;
 import org.rulestead.guardrail.SignalFact;
-import org.rulestead.guardrail.SignalFacts;
-import org.rulestead.guardrail.SignalReport;
-import org.rulestead.ruleset.Guardrail;
 import org.rulestead.ruleset.Rule;
 import org.rulestead.ruleset.RulesetCodec;
 import org.rulestead.time.Now;
@@ -53,13 +47,23 @@ public class GuardedEvaluation {
     private final AuditLog auditLog;
     private final Now now;
     private final SnapshotWriter snapshots;
+    private final SignalSources signals;
+    private final GuardrailDecisions decisions;
 
     @Inject
-    public GuardedEvaluation(FlagStore flags, AuditLog auditLog, Now now, SnapshotWriter snapshots) {
+    public GuardedEvaluation(
+            FlagStore flags,
+            AuditLog auditLog,
+            Now now,
+            SnapshotWriter snapshots,
+            SignalSources signals,
+            GuardrailDecisions decisions) {
         this.flags = flags;
         this.auditLog = auditLog;
         this.now = now;
         this.snapshots = snapshots;
+        this.signals = signals;
+        this.decisions = decisions;
     }
 
     RolloutEvaluated evaluate(
@@ -78,11 +82,12 @@ public class GuardedEvaluation {
                 flags.inForce(state).orElseThrow(() -> RolloutRules.conflict(flagKey, environmentKey, ruleKey));
         Rule rule = RolloutRules.resolve(inForce.authored(), ruleKey)
                 .orElseThrow(() -> RolloutRules.conflict(flagKey, environmentKey, ruleKey));
-        GuardrailDecisionRecord advance = latestAdvance(flagKey, environmentKey, rule.key())
+        GuardrailDecisionRecord advance = decisions
+                .latestAdvance(flagKey, environmentKey, rule.key())
                 .filter(found -> stage == null || found.stage().equals(stage))
                 .orElseThrow(() -> RolloutRules.conflict(flagKey, environmentKey, ruleKey));
         Instant at = now.instant();
-        List<SignalFact> facts = facts(flagKey, environmentKey, rule, advance, at);
+        List<SignalFact> facts = signals.facts(flagKey, environmentKey, rule, advance.tenantKey(), at);
         GuardrailDecision decided = GuardrailDecision.classify(
                 facts.stream().map(SignalFact::reason).toList(), at, advance.windowEndsAt());
         boolean closed = advance.windowEndsAt() != null && !at.isBefore(advance.windowEndsAt());
@@ -165,29 +170,6 @@ public class GuardedEvaluation {
         }
     }
 
-    /** The newest pushed fact of each guardrail of the rule, normalized now. */
-    private List<SignalFact> facts(
-            String flagKey, String environmentKey, Rule rule, GuardrailDecisionRecord advance, Instant at) {
-        List<SignalFact> facts = new ArrayList<>();
-        for (Guardrail guardrail : RolloutRules.rolloutOf(rule).orElseThrow().guardrails()) {
-            entityManager
-                    .createNamedQuery("GuardrailSignal.newestOfSignal", GuardrailSignal.class)
-                    .setParameter("flag", flagKey)
-                    .setParameter("environment", environmentKey)
-                    .setParameter("rule", rule.key())
-                    .setParameter("signal", guardrail.signalKey())
-                    .setMaxResults(1)
-                    .getResultList()
-                    .stream()
-                    .findFirst()
-                    .ifPresent(signal -> facts.add(SignalFacts.normalize(
-                            GuardrailQuery.of(guardrail, environmentKey, advance.tenantKey()),
-                            new SignalReport.Reported(signal.reported()),
-                            at)));
-        }
-        return facts;
-    }
-
     /**
      * The latest healthy decision of the rule that kept the ruleset it saw, on the same salt and
      * variants as this stage, from another workflow than this evaluation (spec §5.5, PD-7).
@@ -203,18 +185,6 @@ public class GuardedEvaluation {
                 .getResultList()
                 .stream()
                 .filter(candidate -> candidate.sameBucketsAs(advance))
-                .findFirst();
-    }
-
-    private Optional<GuardrailDecisionRecord> latestAdvance(String flagKey, String environmentKey, String ruleKey) {
-        return entityManager
-                .createNamedQuery("GuardrailDecisionRecord.latestAdvanceOfRule", GuardrailDecisionRecord.class)
-                .setParameter("flag", flagKey)
-                .setParameter("environment", environmentKey)
-                .setParameter("rule", ruleKey)
-                .setMaxResults(1)
-                .getResultList()
-                .stream()
                 .findFirst();
     }
 
@@ -270,13 +240,13 @@ public class GuardedEvaluation {
         Optional<SignalFact> deciding = facts.stream()
                 .filter(fact -> fact.reason().wireName().equals(deciding(outcome)))
                 .findFirst();
-        String why = deciding.map(fact -> describe(fact, at)).orElse("");
+        String why = deciding.map(fact -> FactSentences.describe(fact, at)).orElse("");
         return switch (outcome.action()) {
             case ROLLBACK -> "Rolled back from " + stage + " to the rules of "
                     + outcome.target().stage() + ": " + why + ".";
             case HOLD -> "stable_target_missing".equals(outcome.reason())
                     ? "Held at " + stage + ": " + why + ", and there is no stable stage to roll back to."
-                    : "Held at " + stage + ": " + (why.isEmpty() ? words(outcome.reason()) : why) + ".";
+                    : "Held at " + stage + ": " + (why.isEmpty() ? FactSentences.words(outcome.reason()) : why) + ".";
             default -> outcome.state() == DecisionState.HEALTHY
                     ? (outcome.stable()
                             ? "Healthy at " + stage + ": every guardrail passed and the window closed; " + stage
@@ -284,38 +254,12 @@ public class GuardedEvaluation {
                             : "Healthy at " + stage + " so far: every guardrail passes; the window closes at " + window
                                     + ".")
                     : "Waiting at " + stage + ": "
-                            + (why.isEmpty() ? words(outcome.reason()) : why)
+                            + (why.isEmpty() ? FactSentences.words(outcome.reason()) : why)
                             + (window.isEmpty() ? "." : "; the window closes at " + window + ".");
         };
     }
 
     private static String deciding(Outcome outcome) {
         return "stable_target_missing".equals(outcome.reason()) ? "breached" : outcome.reason();
-    }
-
-    private static String describe(SignalFact fact, Instant at) {
-        String signal = fact.signalKey();
-        return switch (fact.reason()) {
-            case BREACHED -> signal + " breached (observed " + plain(fact.observedValue()) + " "
-                    + fact.thresholdOperator().wireName() + " " + plain(fact.thresholdValue()) + ")";
-            case STALE -> signal + " is stale (captured "
-                    + Duration.between(fact.capturedAt(), at).toMinutes() + " min ago, freshness window "
-                    + fact.freshnessWindowSeconds() / 60 + " min)";
-            case INSUFFICIENT_SAMPLE -> signal + " has too few samples (" + fact.sampleSize() + " of "
-                    + fact.minSampleSize() + ")";
-            default -> signal + ": " + words(fact.reason().wireName());
-        };
-    }
-
-    private static String plain(java.math.BigDecimal number) {
-        return number == null ? "?" : number.stripTrailingZeros().toPlainString();
-    }
-
-    private static String words(String reason) {
-        return switch (reason) {
-            case "monitoring_window_active" -> "no facts yet while the window is open";
-            case "monitoring_window_expired" -> "no facts came in before the window closed";
-            default -> reason.replace('_', ' ');
-        };
     }
 }

@@ -182,6 +182,10 @@ public class GuardrailDecisionRecord {
         return monitoringWindowEndsAt;
     }
 
+    ActionType actionType() {
+        return actionType;
+    }
+
     int effectivePercentage() {
         return effectivePercentage;
     }

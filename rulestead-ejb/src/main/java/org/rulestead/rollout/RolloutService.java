@@ -13,6 +13,7 @@ import org.rulestead.audit.AuditLog;
 import org.rulestead.audit.AuditRecord;
 import org.rulestead.command.CommandContext;
 import org.rulestead.command.CommandRejected;
+import org.rulestead.evaluation.Bucketing;
 import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.governance.Action;
@@ -62,6 +63,15 @@ public class RolloutService {
 
     @Inject
     private AuditLog auditLog;
+
+    @Inject
+    private AutoAdvanceTicks ticks;
+
+    @Inject
+    private AutoAdvanceTick autoAdvanceTick;
+
+    @Inject
+    private GuardrailDecisions decisions;
 
     /**
      * Advances a rollout rule (spec §5.2): {@code command} holds {@code rule_key} (optional when
@@ -120,7 +130,8 @@ public class RolloutService {
     /**
      * Evaluates rule {@code ruleKey}'s stage now (spec §5.5): {@code command} may name the
      * {@code stage} (the latest advanced to by default). Acting needs the capability to advance
-     * the rollout and may roll it back; a dry run needs only to read rollouts and changes nothing.
+     * the rollout and may roll it back; a dry run needs only to read rollouts, changes nothing, and
+     * also says what an auto-advance tick would decide now.
      */
     public RolloutEvaluated evaluate(
             String flagKey,
@@ -144,7 +155,11 @@ public class RolloutService {
         }
         CommandContext evaluation =
                 context.reason() == null ? context.withReason("guarded rollout evaluation") : context;
-        return guardedEvaluation.evaluate(actor, flagKey, environmentKey, ruleKey, (String) stage, dryRun, evaluation);
+        RolloutEvaluated evaluated =
+                guardedEvaluation.evaluate(actor, flagKey, environmentKey, ruleKey, (String) stage, dryRun, evaluation);
+        return dryRun
+                ? evaluated.withAutoAdvance(autoAdvanceTick.wouldDecide(flagKey, environmentKey, ruleKey))
+                : evaluated;
     }
 
     /**
@@ -167,7 +182,7 @@ public class RolloutService {
         if (!findings.isEmpty()) {
             throw CommandRejected.invalid("the auto-advance policy is invalid", findings);
         }
-        AutoAdvancePolicy policy = policyOf(flagKey, environmentKey, ruleKey)
+        AutoAdvancePolicy policy = ticks.policyOf(flagKey, environmentKey, ruleKey)
                 .orElseGet(() -> new AutoAdvancePolicy(flagKey, environmentKey, ruleKey));
         Map<String, Object> before = policy.toMap();
         policy.replace(plan, actor.id(), now.instant());
@@ -190,15 +205,35 @@ public class RolloutService {
         return after;
     }
 
-    private java.util.Optional<AutoAdvancePolicy> policyOf(String flagKey, String environmentKey, String ruleKey) {
-        return entityManager
-                .createNamedQuery("AutoAdvancePolicy.ofRule", AutoAdvancePolicy.class)
-                .setParameter("flag", flagKey)
-                .setParameter("environment", environmentKey)
-                .setParameter("rule", ruleKey)
-                .getResultList()
-                .stream()
-                .findFirst();
+    /**
+     * Twenty sample identities of rule {@code ruleKey} at its percentage now and at {@code
+     * proposed} (spec §5.1's preview), bucketed as evaluation buckets them: raising a percentage
+     * only ever adds identities.
+     */
+    public SamplePreview preview(String flagKey, String environmentKey, String ruleKey, Number proposed) {
+        authorization.require(Action.READ_ROLLOUTS, ResourceRef.flag(flagKey), environmentKey);
+        FlagEnvironment state = flags.in(flags.flag(flagKey), environmentKey);
+        org.rulestead.flags.Ruleset inForce =
+                flags.inForce(state).orElseThrow(() -> RolloutRules.conflict(flagKey, environmentKey, ruleKey));
+        Rule rule = RolloutRules.resolve(inForce.authored(), ruleKey)
+                .orElseThrow(() -> RolloutRules.conflict(flagKey, environmentKey, ruleKey));
+        org.rulestead.ruleset.Rollout rollout = RolloutRules.rolloutOf(rule).orElseThrow();
+        String salt = Bucketing.effectiveSalt(
+                inForce.authored().salt(),
+                rollout.salt(),
+                rollout.bucketBy() == null ? null : rollout.bucketBy().wireName(),
+                Bucketing.ROLLOUT);
+        List<SamplePreview.Sample> samples = new java.util.ArrayList<>();
+        for (int i = 1; i <= SamplePreview.SIZE; i++) {
+            String identity = String.format(java.util.Locale.ROOT, "user-%03d", i);
+            int bucket = Bucketing.bucket(flagKey, rule.key(), salt, identity, Bucketing.ROLLOUT);
+            samples.add(new SamplePreview.Sample(
+                    identity,
+                    bucket,
+                    bucket < rollout.percentage().doubleValue() * 100,
+                    bucket < proposed.doubleValue() * 100));
+        }
+        return new SamplePreview(rule.key(), rollout.percentage(), proposed, samples);
     }
 
     /** The rollout rule {@code ruleKey} of the ruleset in force, or 409 {@code rollout_stage_conflict}. */
@@ -221,16 +256,8 @@ public class RolloutService {
 
     @SuppressWarnings("unchecked")
     private RolloutStatus status(String flagKey, String environmentKey, Rule rule) {
-        GuardrailDecisionRecord latest = entityManager
-                .createNamedQuery("GuardrailDecisionRecord.latestOfRule", GuardrailDecisionRecord.class)
-                .setParameter("flag", flagKey)
-                .setParameter("environment", environmentKey)
-                .setParameter("rule", rule.key())
-                .setMaxResults(1)
-                .getResultList()
-                .stream()
-                .findFirst()
-                .orElse(null);
+        GuardrailDecisionRecord latest =
+                decisions.latest(flagKey, environmentKey, rule.key()).orElse(null);
         Map<String, Object> rollout =
                 (Map<String, Object>) RulesetCodec.writeRule(rule).get("rollout");
         List<Map<String, Object>> guardrails =
@@ -241,8 +268,9 @@ public class RolloutService {
                 RolloutRules.rolloutOf(rule).orElseThrow().percentage(),
                 guardrails,
                 latest == null ? null : latest.toMap(),
-                policyOf(flagKey, environmentKey, rule.key())
+                ticks.policyOf(flagKey, environmentKey, rule.key())
                         .map(AutoAdvancePolicy::toMap)
-                        .orElse(null));
+                        .orElse(null),
+                ticks.nextTickAt(flagKey, environmentKey, rule.key()).orElse(null));
     }
 }

@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rulestead.changerequests.ChangeRequestService;
 import org.rulestead.governance.GovernanceGate;
 import org.rulestead.governance.GovernedAction;
 
@@ -99,6 +100,30 @@ class FeaturePackagesTest {
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("jakarta.security.enterprise.SecurityContext")
                 .because("who acts is governance's question: a timer or batch thread has no signed-in caller")
+                .check(services);
+    }
+
+    @Test
+    void onlyTheSchedulerExecutesAChangeRequestWithoutAskingWhoCalls() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.rulestead.schedule..", "org.rulestead.changerequests..")
+                .should()
+                .callMethodWhere(describe(
+                        "a change request is executed as the scheduler",
+                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(ChangeRequestService.class)
+                                && call.getName().equals("executeScheduled")))
+                .because("executing as the scheduler skips the caller's authorization: only a due execution may")
+                .check(services);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.rulestead.rollout..", "org.rulestead.changerequests..")
+                .should()
+                .callMethodWhere(describe(
+                        "a change request is proposed as a system actor",
+                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(ChangeRequestService.class)
+                                && call.getName().equals("submitAsSystem")))
+                .because("only automation (an auto-advance tick in a protected environment) proposes as the system")
                 .check(services);
     }
 }

@@ -28,7 +28,8 @@ public class RowCounter {
             "change_requests", "resource_key",
             "approvals", "resource_key",
             "guardrail_decisions", "flag_key",
-            "guardrail_signals", "flag_key");
+            "guardrail_signals", "flag_key",
+            "scheduled_executions", "resource_key");
 
     @Resource(lookup = "jdbc/rulestead")
     private DataSource dataSource;

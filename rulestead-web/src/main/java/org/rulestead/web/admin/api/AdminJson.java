@@ -12,6 +12,7 @@ import org.rulestead.changerequests.ChangeRequestView;
 import org.rulestead.flags.FlagEnvironmentView;
 import org.rulestead.flags.RulesetView;
 import org.rulestead.json.JsonTrees;
+import org.rulestead.schedule.ScheduledExecutionView;
 
 /** The admin API's JSON documents: snake_case, as the spec names the fields. */
 final class AdminJson {
@@ -127,5 +128,44 @@ final class AdminJson {
                         ? null
                         : verification.lastFullCheck().toString());
         return JsonTrees.toJson(json).asJsonObject();
+    }
+
+    /** A scheduled execution (spec §6.7); {@code attempts} only in a detail. */
+    static JsonObject scheduledExecution(ScheduledExecutionView execution) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", execution.id());
+        json.put("action", execution.action());
+        json.put("environment_key", execution.environmentKey());
+        json.put("resource_type", execution.resourceType());
+        json.put("resource_key", execution.resourceKey());
+        json.put("command", execution.command());
+        json.put("execution_mode", execution.executionMode());
+        json.put("state", execution.state());
+        json.put("scheduled_for", instant(execution.scheduledFor()));
+        json.put("next_attempt_at", instant(execution.nextAttemptAt()));
+        json.put("reason", execution.reason());
+        json.put("metadata", execution.metadata());
+        json.put("source", execution.source());
+        json.put("rule_key", execution.ruleKey());
+        json.put("change_request_id", execution.changeRequestId());
+        json.put("idempotency_key", execution.idempotencyKey());
+        json.put("correlation_id", execution.correlationId());
+        json.put("scheduled_by", execution.scheduledBy());
+        json.put("approved_by", execution.approvedBy());
+        json.put("attempt_count", execution.attemptCount());
+        json.put("max_attempts", execution.maxAttempts());
+        json.put("executed_at", instant(execution.executedAt()));
+        json.put("failure_reason", execution.failureReason());
+        json.put("execution_metadata", execution.executionMetadata());
+        json.put("created_at", instant(execution.createdAt()));
+        json.put("updated_at", instant(execution.updatedAt()));
+        if (execution.attempts() != null) {
+            json.put("attempts", execution.attempts());
+        }
+        return JsonTrees.toJson(json).asJsonObject();
+    }
+
+    private static String instant(java.time.Instant at) {
+        return at == null ? null : at.toString();
     }
 }

@@ -28,6 +28,8 @@ import org.rulestead.changerequests.ChangeRequestView;
 import org.rulestead.changerequests.Proposal;
 import org.rulestead.command.CommandContext;
 import org.rulestead.json.JsonTrees;
+import org.rulestead.schedule.ScheduledExecutionService;
+import org.rulestead.schedule.ScheduledExecutionView;
 import org.rulestead.web.json.QueryParameters;
 
 /**
@@ -45,12 +47,14 @@ public class ChangeRequestsResource {
             .toList();
 
     private ChangeRequestService changeRequests;
+    private ScheduledExecutionService scheduledExecutions;
 
     protected ChangeRequestsResource() {}
 
     @Inject
-    public ChangeRequestsResource(ChangeRequestService changeRequests) {
+    public ChangeRequestsResource(ChangeRequestService changeRequests, ScheduledExecutionService scheduledExecutions) {
         this.changeRequests = changeRequests;
+        this.scheduledExecutions = scheduledExecutions;
     }
 
     /**
@@ -134,6 +138,28 @@ public class ChangeRequestsResource {
         ChangeRequestView revised = changeRequests.revise(id, proposed, command.version(ifMatch), command.context());
         return Response.ok(AdminJson.changeRequest(revised))
                 .tag(Versions.etag(revised.lockVersion()))
+                .build();
+    }
+
+    /**
+     * {@code {"scheduled_for", "reason"}}: schedules the approved request to execute then (spec
+     * §6.7); 201 with the scheduled execution, the same one again for a request already scheduled.
+     */
+    @POST
+    @Path("{id}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response schedule(
+            @PathParam("id") long id,
+            InputStream body,
+            @HeaderParam("X-Request-Id") String requestId,
+            @Context UriInfo uri) {
+        Commands command = Commands.read(body, requestId, List.of("scheduled_for"));
+        ScheduledExecutionView scheduled =
+                scheduledExecutions.scheduleChangeRequest(id, command.document(), command.context());
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("v1/admin/scheduled-executions/{id}")
+                        .build(scheduled.id()))
+                .entity(AdminJson.scheduledExecution(scheduled))
                 .build();
     }
 

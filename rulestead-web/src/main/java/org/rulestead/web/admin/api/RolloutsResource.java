@@ -127,6 +127,9 @@ public class RolloutsResource {
         json.put("active_ruleset_version", evaluated.activeRulesetVersion());
         json.put("explanation", evaluated.explanation());
         json.put("dry_run", evaluated.dryRun());
+        if (evaluated.dryRun()) {
+            json.put("auto_advance", evaluated.autoAdvance());
+        }
         return JsonTrees.toJson(json).asJsonObject();
     }
 
@@ -157,8 +160,9 @@ public class RolloutsResource {
         rule.put("guardrails", status.guardrails());
         rule.put("latest_decision", status.latestDecision());
         rule.put("auto_advance", status.autoAdvance());
-        // ticks arrive with the scheduler
-        rule.put("next_tick_at", null);
+        rule.put(
+                "next_tick_at",
+                status.nextTickAt() == null ? null : status.nextTickAt().toString());
         return rule;
     }
 }

@@ -36,13 +36,16 @@ public class AdminRoutes extends HttpFilter {
             "/admin/flags/new", "/admin/flag-form.xhtml",
             "/admin/change-requests", "/admin/change-requests.xhtml",
             "/admin/audit", "/admin/audit.xhtml",
-            "/admin/diagnostics", "/admin/diagnostics.xhtml");
+            "/admin/diagnostics", "/admin/diagnostics.xhtml",
+            "/admin/schedule", "/admin/schedule.xhtml");
 
     /** The views under {@code /admin/flags/{key}/...}; the flag page itself has no suffix. */
-    private static final Set<String> FLAG_VIEWS = Set.of("edit", "rules", "simulate", "explain", "kill", "timeline");
+    private static final Set<String> FLAG_VIEWS =
+            Set.of("edit", "rules", "simulate", "explain", "kill", "timeline", "rollouts");
 
     private static final String FLAG_PREFIX = "/admin/flags/";
     private static final String CHANGE_REQUEST_PREFIX = "/admin/change-requests/";
+    private static final String SCHEDULE_PREFIX = "/admin/schedule/";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -95,6 +98,10 @@ public class AdminRoutes extends HttpFilter {
         if (path.startsWith(CHANGE_REQUEST_PREFIX)) {
             String id = path.substring(CHANGE_REQUEST_PREFIX.length());
             return id.matches("[0-9]{1,18}") ? "/admin/change-request.xhtml?id=" + id : null;
+        }
+        if (path.startsWith(SCHEDULE_PREFIX)) {
+            String id = path.substring(SCHEDULE_PREFIX.length());
+            return id.matches("[0-9]{1,18}") ? "/admin/scheduled-execution.xhtml?id=" + id : null;
         }
         if (!path.startsWith(FLAG_PREFIX)) {
             return null;

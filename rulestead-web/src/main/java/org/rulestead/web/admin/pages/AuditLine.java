@@ -29,6 +29,39 @@ public record AuditLine(AuditEventView event) {
         return !ActorType.OPERATOR.wireName().equals(event.actorType());
     }
 
+    /**
+     * The event's title (spec §5.7 timeline labels): automation's rollout steps read as such
+     * ("Automatic rollout advance, window 12:00:00Z to 12:05:00Z"), other events by their type.
+     */
+    public String title() {
+        Map<?, ?> metadata = event.metadata() instanceof Map<?, ?> map ? map : Map.of();
+        boolean byAutomation = "guardrail_automation".equals(metadata.get("source")) || automated();
+        return switch (event.eventType()) {
+            case "rollout.advance" -> "guardrail_automation".equals(metadata.get("source"))
+                    ? "Automatic rollout advance" + window(metadata)
+                    : "Rollout advance";
+            case "rollout.guardrail_held" -> byAutomation ? "Automatic guardrail hold" : "Guardrail hold";
+            case "rollout.guardrail_rollback" -> byAutomation ? "Automatic guardrail rollback" : "Guardrail rollback";
+            default -> event.eventType();
+        };
+    }
+
+    /** The one plain sentence automation and guardrail decisions explain themselves with (decisions 19), or null. */
+    public String explanation() {
+        return event.metadata() instanceof Map<?, ?> metadata && metadata.get("explanation") instanceof String sentence
+                ? sentence
+                : null;
+    }
+
+    /** ", window 12:00:00Z to 12:05:00Z" from the advance's monitoring window, if it had one. */
+    private static String window(Map<?, ?> metadata) {
+        if (!(metadata.get("monitoring_window") instanceof Map<?, ?> window) || window.get("ends_at") == null) {
+            return "";
+        }
+        return ", window " + (window.get("started_at") == null ? "" : window.get("started_at") + " to ")
+                + window.get("ends_at");
+    }
+
     public String outcome() {
         return event.outcome().name().toLowerCase(Locale.ROOT);
     }

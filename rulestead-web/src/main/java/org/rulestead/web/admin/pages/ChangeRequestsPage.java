@@ -106,7 +106,7 @@ public class ChangeRequestsPage extends EnvironmentPage {
     }
 
     public List<String> getActions() {
-        return List.of("publish_ruleset", "engage_kill_switch", "release_kill_switch");
+        return List.of("publish_ruleset", "advance_rollout", "engage_kill_switch", "release_kill_switch");
     }
 
     public List<ChangeRequestView> getRows() {
