@@ -207,6 +207,18 @@ abstract class ScheduledExecutionsContract {
         assertThat(governed.status()).as(governed.body()).isEqualTo(403);
         assertThat(governed.json().getJsonObject("metadata").getString("reason"))
                 .isEqualTo("change_request_required");
+        // the kill switch too: the scheduler would be asked the same when it runs (emergency_bypass is for that)
+        Api.Reply killSwitch = Api.post(
+                PATH,
+                "admin",
+                "{\"action\": \"engage_kill_switch\", \"environment_key\": \"production\", \"resource_type\": \"flag\","
+                        + " \"resource_key\": \"" + key + "\", \"command\": {}, \"scheduled_for\": \"" + later
+                        + "\", \"execution_mode\": \"policy_bypass\", \"reason\": \"r\"}");
+        assertThat(killSwitch.status()).as(killSwitch.body()).isEqualTo(403);
+        // the action is authorized before the body is looked at: an editor may not publish in production
+        Api.Reply editor = Api.post(
+                PATH, "editor", directPublish(key, "production", production, inSeconds(-60), "emergency_bypass", ""));
+        assertThat(editor.status()).as(editor.body()).isEqualTo(403);
 
         assertThat(Api.rows("scheduled_executions", key)).isZero();
         assertThat(events(key, "scheduled_execution.")).containsOnly("scheduled_execution.scheduled/denied");

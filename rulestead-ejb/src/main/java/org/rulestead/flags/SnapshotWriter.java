@@ -82,15 +82,15 @@ public class SnapshotWriter {
     }
 
     /**
-     * The environment, locked and read again under the lock: a command that had read it before
-     * (checking its flag there) would otherwise hold the version it read, and a snapshot another
-     * node wrote meanwhile would fail this one with an optimistic lock conflict.
+     * The environment, locked and read again under the lock (a refresh, not a locking query): a
+     * command that had read it before (checking its flag there) holds the version it read, and a
+     * locking query would refuse that stale copy with an optimistic lock conflict when a snapshot
+     * written meanwhile, by another node, moved it on.
      */
     private Environment locked(String environmentKey) {
         Environment environment = entityManager
                 .createQuery("select e from Environment e where e.key = :key", Environment.class)
                 .setParameter("key", environmentKey)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
                 .stream()
                 .findFirst()

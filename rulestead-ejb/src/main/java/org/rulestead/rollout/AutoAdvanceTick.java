@@ -135,13 +135,10 @@ public class AutoAdvanceTick implements ScheduledAutomation {
             return null;
         }
         Instant at = now.instant().truncatedTo(ChronoUnit.SECONDS);
-        Tick tick = new Tick(
-                flagKey,
-                environmentKey,
-                ruleKey,
-                latest.get().stage(),
-                latest.get().windowEndsAt(),
-                at);
+        Instant windowEnds = latest.get().windowEndsAt() == null
+                ? null
+                : latest.get().windowEndsAt().truncatedTo(ChronoUnit.SECONDS);
+        Tick tick = new Tick(flagKey, environmentKey, ruleKey, latest.get().stage(), windowEnds, at);
         Map<String, Object> answer = new LinkedHashMap<>();
         Verdict verdict;
         try {

@@ -39,6 +39,9 @@ public class AutoAdvanceTicks {
     /** The source of the scheduled executions that are auto-advance ticks. */
     public static final String SOURCE = "guardrail_automation";
 
+    /** The longest idempotency key a scheduled execution keeps (V16). */
+    static final int MAX_KEY = 512;
+
     @PersistenceContext(unitName = "rulestead")
     private EntityManager entityManager;
 
@@ -93,7 +96,7 @@ public class AutoAdvanceTicks {
                 null,
                 SOURCE,
                 null,
-                "superseded by the publish of ruleset version " + published.version(),
+                "superseded: ruleset version " + published.version() + " was put in force",
                 new CommandContext(null, published.correlationId(), "scheduler"));
     }
 
@@ -131,6 +134,25 @@ public class AutoAdvanceTicks {
         return null;
     }
 
+    /**
+     * {@code scheduled_execution:auto_advance:<flag>:<env>:<rule>:<stage>:<window end>} (spec
+     * §5.6), with the part after the prefix replaced by its SHA-256 when long keys and labels would
+     * not fit the key's 512 characters: scheduling must never fail the advance.
+     */
+    static String tickKey(String tick) {
+        String prefix = "scheduled_execution:auto_advance:";
+        if (prefix.length() + tick.length() <= MAX_KEY) {
+            return prefix + tick;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(tick.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return prefix + "sha256:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("every Java runtime has SHA-256", missing);
+        }
+    }
+
     /** The tick of spec §5.6 step 2: due at the window's end, with the stage it will look at. */
     private static NewExecution newTick(StageAdvance advance, AutoAdvancePlan plan) {
         Instant windowEnds = advance.windowEndsAt().truncatedTo(ChronoUnit.SECONDS);
@@ -164,8 +186,8 @@ public class AutoAdvanceTicks {
                 SOURCE,
                 advance.ruleKey(),
                 null,
-                "scheduled_execution:auto_advance:" + advance.flagKey() + ":" + advance.environmentKey() + ":"
-                        + advance.ruleKey() + ":" + advance.stage() + ":" + windowEnds,
+                tickKey(advance.flagKey() + ":" + advance.environmentKey() + ":" + advance.ruleKey() + ":"
+                        + advance.stage() + ":" + windowEnds),
                 UUID.randomUUID().toString(),
                 Actor.SCHEDULER,
                 List.of());

@@ -1,6 +1,7 @@
 package org.rulestead.rollout;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import org.rulestead.command.CommandContext;
 import org.rulestead.flags.FlagEnvironment;
 import org.rulestead.flags.FlagStore;
 import org.rulestead.flags.Ruleset;
+import org.rulestead.flags.RulesetPublished;
 import org.rulestead.flags.SnapshotWriter;
 import org.rulestead.governance.Actor;
 import org.rulestead.governance.ResourceRef;
@@ -49,6 +51,7 @@ public class GuardedEvaluation {
     private final SnapshotWriter snapshots;
     private final SignalSources signals;
     private final GuardrailDecisions decisions;
+    private final Event<RulesetPublished> publishedEvents;
 
     @Inject
     public GuardedEvaluation(
@@ -57,13 +60,15 @@ public class GuardedEvaluation {
             Now now,
             SnapshotWriter snapshots,
             SignalSources signals,
-            GuardrailDecisions decisions) {
+            GuardrailDecisions decisions,
+            Event<RulesetPublished> publishedEvents) {
         this.flags = flags;
         this.auditLog = auditLog;
         this.now = now;
         this.snapshots = snapshots;
         this.signals = signals;
         this.decisions = decisions;
+        this.publishedEvents = publishedEvents;
     }
 
     RolloutEvaluated evaluate(
@@ -119,6 +124,8 @@ public class GuardedEvaluation {
             entityManager.flush();
             snapshot = snapshots.write(environmentKey);
             activeVersion = published.rulesetVersion();
+            // the rules pending ticks watched are no longer in force
+            publishedEvents.fire(new RulesetPublished(flagKey, environmentKey, activeVersion, context.correlationId()));
         }
         entityManager.persist(record);
         entityManager.flush();

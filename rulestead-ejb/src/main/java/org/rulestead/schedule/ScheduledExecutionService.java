@@ -121,7 +121,7 @@ public class ScheduledExecutionService {
      * {@code scheduled_for}, {@code execution_mode} and an optional {@code idempotency_key}.
      * {@code policy_bypass} needs what applying it now would (no change request required here);
      * {@code emergency_bypass} needs the action's capability, a reason and {@code
-     * metadata.emergency_reason}.
+     * metadata.emergency_reason}. The action is authorized before the body is checked.
      */
     public ScheduledExecutionView scheduleAction(Map<String, Object> fields, CommandContext context) {
         String environmentKey = text(fields.get("environment_key"));
@@ -131,6 +131,11 @@ public class ScheduledExecutionService {
         Actor actor = authorization.require(Action.CREATE_SCHEDULE, resource, environmentKey, attempt);
         List<Finding> findings = new ArrayList<>();
         GovernedAction<?> action = governedAction(fields.get("action"), findings);
+        Route.ExecutionMode mode = directMode(fields.get("execution_mode"), findings);
+        if (action != null && environmentKey != null) {
+            // the action itself is authorized before the rest of the body is looked at (decisions 18)
+            authorizeAction(actor, action, mode, resource, environmentKey, attempt);
+        }
         if (environmentKey == null) {
             findings.add(new Finding("environment_key", "is required"));
         }
@@ -144,7 +149,6 @@ public class ScheduledExecutionService {
             findings.add(new Finding("command", "is required: the action's fields, an object (e.g. {\"version\": 3})"));
         }
         Instant scheduledFor = futureInstant(fields.get("scheduled_for"), findings);
-        Route.ExecutionMode mode = directMode(fields.get("execution_mode"), findings);
         Object key = fields.get("idempotency_key");
         if (key != null && (!(key instanceof String text) || text.isBlank() || text.length() > 512)) {
             findings.add(new Finding("idempotency_key", "must be a non-blank string of at most 512 characters"));
@@ -153,12 +157,7 @@ public class ScheduledExecutionService {
             throw CommandRejected.invalid("the scheduled execution is invalid", findings);
         }
         if (mode == Route.ExecutionMode.EMERGENCY_BYPASS) {
-            authorization.require(actor, action.action(), resource, environmentKey, attempt);
             requireEmergencyReasons(context);
-        } else if (action.directAuthorization() == GovernedAction.DirectAuthorization.CAPABILITY) {
-            authorization.require(actor, action.action(), resource, environmentKey, attempt);
-        } else {
-            authorization.requireDirect(actor, action.action(), resource, environmentKey, attempt);
         }
         context.requireReason();
         String idempotencyKey = key == null ? "scheduled_execution:" + context.correlationId() : (String) key;
@@ -187,6 +186,27 @@ public class ScheduledExecutionService {
                         actor,
                         List.of()),
                 context);
+    }
+
+    /**
+     * May {@code actor} schedule {@code action} by {@code mode} here? {@code policy_bypass} asks
+     * what applying it now would, change request requirement included, for every action (the
+     * scheduler asks the same again when it runs: a kill switch in a protected environment is
+     * scheduled with {@code emergency_bypass}); {@code emergency_bypass}, or a mode that is none,
+     * the action's capability.
+     */
+    private void authorizeAction(
+            Actor actor,
+            GovernedAction<?> action,
+            Route.ExecutionMode mode,
+            ResourceRef resource,
+            String environmentKey,
+            Attempt attempt) {
+        if (mode == Route.ExecutionMode.POLICY_BYPASS) {
+            authorization.requireDirect(actor, action.action(), resource, environmentKey, attempt);
+        } else {
+            authorization.require(actor, action.action(), resource, environmentKey, attempt);
+        }
     }
 
     /** One page of executions, newest first, filtered and paged by the database. */

@@ -57,4 +57,18 @@ class AutoAdvancePlanTest {
                 .containsExactly("enabled", "observation_window_seconds", "next_stage", "next_percentage");
         assertThat(findingsOf(Map.of("observation_window_seconds", 1.5))).containsExactly("observation_window_seconds");
     }
+
+    @Test
+    void aTicksKeyNamesItsStageAndWindowAndIsHashedWhenItWouldNotFit() {
+        assertThat(AutoAdvanceTicks.tickKey("checkout:staging:everyone:canary-25:2026-12-04T12:00:00Z"))
+                .isEqualTo("scheduled_execution:auto_advance:checkout:staging:everyone:canary-25:2026-12-04T12:00:00Z");
+        String long1 = AutoAdvanceTicks.tickKey(
+                "f".repeat(128) + ":staging:" + "r".repeat(128) + ":" + "s".repeat(255) + ":2026-12-04T12:00:00Z");
+        String long2 = AutoAdvanceTicks.tickKey(
+                "f".repeat(128) + ":staging:" + "r".repeat(128) + ":" + "s".repeat(255) + ":2026-12-04T12:05:00Z");
+        assertThat(long1)
+                .hasSizeLessThanOrEqualTo(AutoAdvanceTicks.MAX_KEY)
+                .startsWith("scheduled_execution:auto_advance:sha256:");
+        assertThat(long1).isNotEqualTo(long2);
+    }
 }

@@ -84,7 +84,7 @@ public class ScheduledExecutionsResource {
         json.put(
                 "items",
                 page.items().stream().map(AdminJson::scheduledExecution).toList());
-        json.put("next", page.next() == null ? null : String.valueOf(page.next()));
+        json.put("next", page.next());
         return JsonTrees.toJson(json).asJsonObject();
     }
 
