@@ -49,8 +49,8 @@ public class AuditTrail {
             List<String> environments = entityManager
                     .createQuery("select e.key from Environment e", String.class)
                     .getResultList();
-            if (!scope.coversAll(environments)) {
-                List<String> shown = scope.within(environments);
+            List<String> shown = scope.narrowing(environments);
+            if (shown != null) {
                 if (shown.isEmpty()) {
                     where.and("e.environment_key is null");
                 } else {

@@ -282,7 +282,7 @@ public class ChangeRequestService {
         List<String> environments = entityManager
                 .createQuery("select e.key from Environment e", String.class)
                 .getResultList();
-        return scope.coversAll(environments) ? null : scope.within(environments);
+        return scope.narrowing(environments);
     }
 
     /**

@@ -38,6 +38,14 @@ public final class EnvironmentScope {
         return environmentKeys.stream().filter(this::includes).toList();
     }
 
+    /**
+     * What a query across {@code environmentKeys} must be narrowed to: null when every one is in
+     * scope (nothing to leave out), else those in scope (empty: none).
+     */
+    public List<String> narrowing(Collection<String> environmentKeys) {
+        return coversAll(environmentKeys) ? null : within(environmentKeys);
+    }
+
     /** Whether every environment of {@code environmentKeys} is in scope: then nothing needs leaving out. */
     public boolean coversAll(Collection<String> environmentKeys) {
         return environmentKeys.stream().allMatch(this::includes);

@@ -19,6 +19,7 @@ import org.rulestead.governance.Action;
 import org.rulestead.governance.Actor;
 import org.rulestead.governance.GovernedCommand;
 import org.rulestead.governance.Route;
+import org.rulestead.runtime.Snapshots;
 import org.rulestead.schedule.ExecutionScheduler;
 import org.rulestead.schedule.NewExecution;
 import org.rulestead.schedule.ScheduledExecutionView;
@@ -144,13 +145,7 @@ public class AutoAdvanceTicks {
         if (prefix.length() + tick.length() <= MAX_KEY) {
             return prefix + tick;
         }
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(tick.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return prefix + "sha256:" + java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("every Java runtime has SHA-256", missing);
-        }
+        return prefix + "sha256:" + Snapshots.checksum(tick);
     }
 
     /** The tick of spec §5.6 step 2: due at the window's end, with the stage it will look at. */

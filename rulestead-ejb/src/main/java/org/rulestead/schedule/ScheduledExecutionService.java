@@ -297,7 +297,7 @@ public class ScheduledExecutionService {
         List<String> environments = entityManager
                 .createQuery("select e.key from Environment e", String.class)
                 .getResultList();
-        return scope.coversAll(environments) ? null : scope.within(environments);
+        return scope.narrowing(environments);
     }
 
     private GovernedAction<?> governedAction(Object name, List<Finding> findings) {
